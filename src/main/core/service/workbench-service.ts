@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs'
+import type { AppInfo, HostCapabilities, HostKind, WorkbenchHandlers } from '@shared/api/contract'
+import { ApiError } from '@shared/api/errors'
+import type { WorkspaceInfo } from '@shared/domain/workspace'
+import { PRODUCT_NAME } from '@shared/product'
+import type { EventBus } from '../events/event-bus'
+import type { JobManager } from '../jobs/job-manager'
+import type { UserConfigStore } from '../preferences/user-config'
+import type { WorkspaceOptions } from '../store/workspace'
+import { Workspace } from '../store/workspace'
+import { LATEST_SCHEMA_VERSION } from '../store/migrations/index'
+import { listTables, readTablePage } from '../explore/table-browser'
+import type { DemoSummary } from '../demo/build-demo'
+
+/** What a host contributes to the service: who it is and what only it can do. */
+export interface HostPort {
+  kind: HostKind
+  capabilities: HostCapabilities
+  platform: string
+  /** Native file dialog (desktop only). */
+  pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>
+}
+
+export interface WorkbenchServiceDeps {
+  host: HostPort
+  appVersion: string
+  userConfig: UserConfigStore
+  jobs: JobManager
+  events: EventBus
+  workspaceOptions?: WorkspaceOptions
+  /** Where "Open demo" builds and opens the demo workspace; null when the host has none. */
+  demoWorkspacePath: string | null
+}
+
+/** The one implementation of the workbench contract, shared by the three hosts. */
+export class WorkbenchService {
+  private workspace: Workspace | null = null
+  /** Serialises workspace switches so two quick clicks cannot interleave. */
+  private switching: Promise<unknown> = Promise.resolve()
+
+  constructor(private readonly deps: WorkbenchServiceDeps) {}
+
+  /** The open workspace, or a `no_workspace` error a user can act on. */
+  requireWorkspace(): Workspace {
+    if (!this.workspace) {
+      throw new ApiError('no_workspace', 'No workspace is open. Open or create one from the Welcome page.')
+    }
+    return this.workspace
+  }
+
+  get current(): Workspace | null {
+    return this.workspace
+  }
+
+  /** Opens a workspace at start-up, before any client connects. */
+  async openInitial(path: string, options: { create?: boolean } = {}): Promise<WorkspaceInfo> {
+    const ws =
+      options.create && !existsSync(path)
+        ? await Workspace.create(path, this.workspaceOptions())
+        : await Workspace.open(path, this.workspaceOptions())
+    return this.adopt(ws)
+  }
+
+  /** Closes the workspace; called when a host shuts down. */
+  dispose(): void {
+    this.workspace?.close()
+    this.workspace = null
+  }
+
+  readonly handlers: WorkbenchHandlers = {
+    'app.info': (): AppInfo => ({
+      name: PRODUCT_NAME,
+      version: this.deps.appVersion,
+      host: this.deps.host.kind,
+      capabilities: { ...this.deps.host.capabilities },
+      platform: this.deps.host.platform,
+      schemaVersion: LATEST_SCHEMA_VERSION
+    }),
+
+    'workspace.info': () => this.workspace?.info() ?? null,
+
+    'workspace.open': ({ path }) => this.switchTo(async () => Workspace.open(path, this.workspaceOptions())),
+
+    'workspace.create': ({ path }) =>
+      this.switchTo(async () => Workspace.create(path, this.workspaceOptions())),
+
+    'workspace.openDemo': () =>
+      this.switchTo(async () => {
+        const path = this.deps.demoWorkspacePath
+        if (!path) throw new ApiError('not_supported', 'This host has no demo workspace.')
+        if (!existsSync(path)) {
+          const job = this.deps.jobs.start<DemoSummary>('demo.build', 'Building the demo workspace', {
+            path,
+            appVersion: this.deps.appVersion
+          })
+          await job.result
+        }
+        return Workspace.open(path, this.workspaceOptions())
+      }),
+
+    'workspace.close': () => {
+      this.assertCanSwitch()
+      this.workspace?.close()
+      this.workspace = null
+      this.deps.events.emit({ type: 'workspace.changed', workspace: null })
+      return null
+    },
+
+    'workspace.recent': () => this.deps.userConfig.getRecent(),
+
+    'workspace.forgetRecent': ({ path }) => this.deps.userConfig.forgetRecent(path),
+
+    'workspace.pickPath': async ({ mode }) => {
+      const pick = this.deps.host.pickWorkspacePath
+      if (!pick || !this.deps.host.capabilities.nativeDialogs) {
+        throw new ApiError('not_supported', 'File dialogs are available in the desktop app only.')
+      }
+      return pick(mode)
+    },
+
+    'settings.get': () => this.requireWorkspace().settings.get(),
+
+    'settings.update': ({ patch }) => {
+      const settings = this.requireWorkspace().settings.update(patch)
+      this.deps.events.emit({ type: 'settings.changed', settings })
+      return settings
+    },
+
+    'preferences.get': () => this.deps.userConfig.getPreferences(),
+
+    'preferences.update': ({ patch }) => {
+      const preferences = this.deps.userConfig.updatePreferences(patch)
+      this.deps.events.emit({ type: 'preferences.changed', preferences })
+      return preferences
+    },
+
+    'jobs.list': () => this.deps.jobs.list(),
+
+    'jobs.cancel': ({ id }) => this.deps.jobs.cancel(id),
+
+    'data.tables': () => listTables(this.requireWorkspace().db),
+
+    'data.page': (request) => readTablePage(this.requireWorkspace().db, request)
+  }
+
+  private workspaceOptions(): WorkspaceOptions {
+    return { appVersion: this.deps.appVersion, ...this.deps.workspaceOptions }
+  }
+
+  private assertCanSwitch(): void {
+    if (!this.deps.host.capabilities.switchWorkspace) {
+      throw new ApiError(
+        'not_supported',
+        'This window serves one workspace. To work on another, start `loopbench serve --workspace <file>` for it.'
+      )
+    }
+  }
+
+  /** Opens the next workspace first, so a failure leaves the current one open. */
+  private switchTo(open: () => Promise<Workspace>): Promise<WorkspaceInfo> {
+    this.assertCanSwitch()
+    const run = this.switching.then(async () => {
+      const next = await open()
+      this.workspace?.close()
+      return this.adopt(next)
+    })
+    this.switching = run.catch(() => undefined)
+    return run
+  }
+
+  private adopt(ws: Workspace): WorkspaceInfo {
+    this.workspace = ws
+    const info = ws.info()
+    this.deps.userConfig.touchRecent({ path: ws.path, name: info.name, openedAt: Date.now() })
+    this.deps.events.emit({ type: 'workspace.changed', workspace: info })
+    return info
+  }
+}

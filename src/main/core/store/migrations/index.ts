@@ -1,0 +1,8 @@
+import type { Migration } from './migration'
+import { migration0001 } from './0001-initial'
+
+/** Every migration this version ships, in order. Append only: never edit a shipped migration. */
+export const MIGRATIONS: readonly Migration[] = [migration0001]
+
+/** The schema version a fully migrated workspace has. */
+export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

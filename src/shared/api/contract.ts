@@ -1,0 +1,110 @@
+import { z } from 'zod'
+import type { AnalysisSettings } from '../domain/settings'
+import { AnalysisSettingsPatchSchema } from '../domain/settings'
+import type { RecentWorkspace, UserPreferences } from '../domain/preferences'
+import { UserPreferencesPatchSchema } from '../domain/preferences'
+import type { WorkspaceInfo } from '../domain/workspace'
+import type { JobInfo } from '../domain/jobs'
+import { JobIdSchema } from '../domain/jobs'
+import type { TablePage, TableSummary } from '../domain/data-browser'
+import { TablePageRequestSchema } from '../domain/data-browser'
+
+/** Which host the backend runs in; the renderer adapts a few affordances to it. */
+export type HostKind = 'electron' | 'web' | 'cli'
+
+/** What the current host can do beyond the common contract. */
+export interface HostCapabilities {
+  /** Open, create and switch workspaces (the web host stays on the one it was started with). */
+  switchWorkspace: boolean
+  /** Native file dialogs (desktop only). */
+  nativeDialogs: boolean
+  /** Files reach the backend by upload rather than by path (web host). */
+  upload: boolean
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  host: HostKind
+  capabilities: HostCapabilities
+  platform: string
+  /** The analysis engine's workspace schema version. */
+  schemaVersion: number
+}
+
+/** Output marker: carries the output type for inference, has no runtime value. */
+export interface Returns<T> {
+  readonly __returns?: T
+}
+const returns = <T>(): Returns<T> => ({})
+
+/** A method of the contract: how its input is validated and what it returns. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
+  input: I
+  output: Returns<O>
+}
+
+const method = <I extends z.ZodType, O>(input: I, output: Returns<O>): MethodSpec<I, O> => ({
+  input,
+  output
+})
+
+const NoInput = z.strictObject({})
+const WorkspacePath = z.strictObject({ path: z.string().min(1).max(4096) })
+
+/**
+ * The workbench API. Every host exposes exactly these methods; the preload exposes them and
+ * nothing else; every input is validated with its schema before a handler runs.
+ */
+export const contract = {
+  'app.info': method(NoInput, returns<AppInfo>()),
+
+  'workspace.info': method(NoInput, returns<WorkspaceInfo | null>()),
+  'workspace.open': method(WorkspacePath, returns<WorkspaceInfo>()),
+  'workspace.create': method(WorkspacePath, returns<WorkspaceInfo>()),
+  'workspace.openDemo': method(NoInput, returns<WorkspaceInfo>()),
+  'workspace.close': method(NoInput, returns<null>()),
+  'workspace.recent': method(NoInput, returns<RecentWorkspace[]>()),
+  'workspace.forgetRecent': method(WorkspacePath, returns<RecentWorkspace[]>()),
+  'workspace.pickPath': method(
+    z.strictObject({ mode: z.enum(['open', 'create']) }),
+    returns<string | null>()
+  ),
+
+  'settings.get': method(NoInput, returns<AnalysisSettings>()),
+  'settings.update': method(
+    z.strictObject({ patch: AnalysisSettingsPatchSchema }),
+    returns<AnalysisSettings>()
+  ),
+
+  'preferences.get': method(NoInput, returns<UserPreferences>()),
+  'preferences.update': method(
+    z.strictObject({ patch: UserPreferencesPatchSchema }),
+    returns<UserPreferences>()
+  ),
+
+  'jobs.list': method(NoInput, returns<JobInfo[]>()),
+  'jobs.cancel': method(JobIdSchema, returns<JobInfo>()),
+
+  'data.tables': method(NoInput, returns<TableSummary[]>()),
+  'data.page': method(TablePageRequestSchema, returns<TablePage>())
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = Contract[M]['output'] extends Returns<infer O> ? O : never
+
+/** Every method name, in declaration order. */
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+/** True if `name` is a method of the contract. */
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** What a host implements: one handler per method, receiving validated input. */
+export type WorkbenchHandlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>
+}

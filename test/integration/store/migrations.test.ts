@@ -1,0 +1,111 @@
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Workspace } from '../../../src/main/core/store/workspace'
+import { APPLICATION_ID } from '../../../src/main/core/store/sqlite'
+import { applyMigrations, checkHistory } from '../../../src/main/core/store/migrator'
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/core/store/migrations/index'
+import type { Migration } from '../../../src/main/core/store/migrations/migration'
+import { makeTempDir } from '../../helpers/temp-dir'
+import { snapshotFile } from '../../helpers/file-snapshot'
+
+let dir: string
+let cleanup: () => void
+beforeEach(() => ({ dir, cleanup } = makeTempDir()))
+afterEach(() => cleanup())
+
+/** Builds a workspace file as the version that shipped `migrations[0..version)` would have. */
+function buildAtVersion(path: string, version: number, migrations: readonly Migration[] = MIGRATIONS): void {
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`application_id = ${APPLICATION_ID}`)
+  applyMigrations(db, migrations.slice(0, version), () => 1_700_000_000_000)
+  if (version >= 1) {
+    db.prepare(
+      "INSERT INTO import_batches (id, kind, source_name, format, started_at) VALUES (1, 'tickets', 'old.csv', 'csv', 1)"
+    ).run()
+    db.prepare(
+      "INSERT INTO tickets (source_system, external_id, created_at, text, batch_id, source_line) VALUES ('zendesk', 'T-1', 1700000000000, 'My refund never arrived', 1, 2)"
+    ).run()
+  }
+  db.close()
+}
+
+describe('forward migration from every earlier shipped version', () => {
+  for (let version = 0; version < LATEST_SCHEMA_VERSION; version++) {
+    it(`opens a version-${version} workspace at version ${LATEST_SCHEMA_VERSION} with its rows intact`, async () => {
+      const path = join(dir, `v${version}.loopbench`)
+      buildAtVersion(path, version)
+      const ws = await Workspace.open(path)
+      expect(ws.schemaVersion).toBe(LATEST_SCHEMA_VERSION)
+      expect(
+        checkHistory(
+          ws.db
+            .prepare('SELECT version, name, applied_at AS appliedAt FROM schema_migrations')
+            .all() as never,
+          MIGRATIONS
+        )
+      ).toEqual({ kind: 'current' })
+      expect(ws.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+      if (version >= 1) {
+        expect(ws.counts().tickets).toBe(1)
+        expect(ws.backupsWritten).toHaveLength(1)
+      }
+      ws.close()
+    })
+  }
+})
+
+describe('upgrading a workspace with data (test-only second migration)', () => {
+  const second: Migration = {
+    version: 2,
+    name: 'ticket-language',
+    sql: "ALTER TABLE tickets ADD COLUMN language TEXT NOT NULL DEFAULT 'und';"
+  }
+  const shipped = [...MIGRATIONS.slice(0, 1), second]
+
+  it('backs the file up first, then migrates and keeps every row', async () => {
+    const path = join(dir, 'old.loopbench')
+    buildAtVersion(path, 1, shipped)
+    const before = snapshotFile(path)
+    const ws = await Workspace.open(path, { migrations: shipped })
+    expect(ws.schemaVersion).toBe(2)
+    expect(ws.db.prepare('SELECT text, language FROM tickets').all()).toEqual([
+      { text: 'My refund never arrived', language: 'und' }
+    ])
+    expect(ws.backupsWritten).toHaveLength(1)
+    const backup = ws.backupsWritten[0]!
+    expect(backup).toMatch(/old\.v1-backup-\d{8}T\d{6}\.loopbench$/)
+    ws.close()
+    // The backup is the workspace as it was: version 1, same rows, still openable at version 1.
+    const copy = new Database(backup, { readonly: true })
+    expect(copy.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+    expect(copy.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 })
+    copy.close()
+    expect(before.size).toBeGreaterThan(0)
+  })
+
+  it('a failing migration leaves the earlier version in place, and the backup beside it', async () => {
+    const broken: Migration = { version: 2, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x;' }
+    const path = join(dir, 'old.loopbench')
+    buildAtVersion(path, 1, [MIGRATIONS[0]!, broken])
+    await expect(Workspace.open(path, { migrations: [MIGRATIONS[0]!, broken] })).rejects.toMatchObject({
+      code: 'internal'
+    })
+    const db = new Database(path, { readonly: true })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+    expect(db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 })
+    db.close()
+    expect(readdirSync(dir).some((f) => f.includes('backup'))).toBe(true)
+  })
+
+  it('refuses a version-2 workspace in a version that ships only version 1', async () => {
+    const path = join(dir, 'future.loopbench')
+    buildAtVersion(path, 2, shipped)
+    const before = snapshotFile(path)
+    await expect(Workspace.open(path)).rejects.toMatchObject({ code: 'workspace_too_new' })
+    expect(snapshotFile(path)).toEqual(before)
+    expect(existsSync(path + '-wal')).toBe(false)
+  })
+})

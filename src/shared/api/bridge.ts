@@ -1,4 +1,4 @@
-import type { MethodName } from './contract'
+import type { MethodName } from './method-names'
 import type { ApiResult } from './errors'
 import type { WorkbenchEventListener } from './events'
 

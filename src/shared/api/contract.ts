@@ -7,6 +7,10 @@ import type { WorkspaceInfo } from '../domain/workspace'
 import type { JobInfo } from '../domain/jobs'
 import { JobIdSchema } from '../domain/jobs'
 import type { TablePage, TableSummary } from '../domain/data-browser'
+import type { MethodName } from './method-names'
+
+export type { MethodName } from './method-names'
+export { METHOD_NAMES } from './method-names'
 import { TablePageRequestSchema } from '../domain/data-browser'
 
 /** Which host the backend runs in; the renderer adapts a few affordances to it. */
@@ -88,16 +92,16 @@ export const contract = {
 
   'data.tables': method(NoInput, returns<TableSummary[]>()),
   'data.page': method(TablePageRequestSchema, returns<TablePage>())
-} as const
+} as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract
-export type MethodName = keyof Contract
+/** Compile-time check that the contract has no method missing from METHOD_NAMES. */
+type ExtraMethods = Exclude<keyof Contract, MethodName>
+const _noExtraMethods: ExtraMethods extends never ? true : never = true
+void _noExtraMethods
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
 export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
 export type MethodOutput<M extends MethodName> = Contract[M]['output'] extends Returns<infer O> ? O : never
-
-/** Every method name, in declaration order. */
-export const METHOD_NAMES = Object.keys(contract) as MethodName[]
 
 /** True if `name` is a method of the contract. */
 export function isMethodName(name: string): name is MethodName {

@@ -91,7 +91,8 @@ describe('upgrading a workspace with data (test-only second migration)', () => {
     const path = join(dir, 'old.loopbench')
     buildAtVersion(path, 1, [MIGRATIONS[0]!, broken])
     await expect(Workspace.open(path, { migrations: [MIGRATIONS[0]!, broken] })).rejects.toMatchObject({
-      code: 'internal'
+      code: 'workspace_migration_failed',
+      details: { reached: 1, target: 2 }
     })
     const db = new Database(path, { readonly: true })
     expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })

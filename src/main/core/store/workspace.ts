@@ -76,7 +76,7 @@ export class Workspace {
     }
     const db = openReadWrite(path)
     try {
-      if (pending.length > 0) applyMigrations(db, pending, resolved.now)
+      if (pending.length > 0) migrateOrExplain(db, path, pending, resolved.now, backups)
       const version = readAppliedMigrations(db).at(-1)?.version ?? 0
       return new Workspace(path, db, version, backups, resolved)
     } catch (error) {
@@ -194,6 +194,27 @@ function inspectReadOnly(path: string, migrations: readonly Migration[]): Migrat
     throw toWorkspaceError(path, error)
   } finally {
     db?.close()
+  }
+}
+
+function migrateOrExplain(
+  db: Db,
+  path: string,
+  pending: readonly Migration[],
+  now: () => number,
+  backups: readonly string[]
+): void {
+  try {
+    applyMigrations(db, pending, now)
+  } catch (error) {
+    const reached = readAppliedMigrations(db).at(-1)?.version ?? 0
+    const target = pending.at(-1)?.version ?? reached
+    const backup = backups[0]
+    throw new ApiError(
+      'workspace_migration_failed',
+      `Upgrading ${path} to workspace schema ${target} failed (${(error as Error).message}). The workspace stays at schema ${reached}${backup ? `; a backup from before the upgrade is at ${backup}` : ''}.`,
+      { path, reached, target, ...(backup ? { backup } : {}) }
+    )
   }
 }
 

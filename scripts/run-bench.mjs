@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run bench`: builds, runs the benchmarks in test/bench on this machine, and rewrites the
+// measured section of BENCHMARKS.md with the figures, their targets and the machine they came from.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpus, totalmem, release, platform } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const resultsDir = join(root, 'test-results', 'bench')
+rmSync(resultsDir, { recursive: true, force: true })
+mkdirSync(resultsDir, { recursive: true })
+
+const step = (command, args) => {
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) process.exitCode = 1
+  return r.status === 0
+}
+if (!step(bin('electron-vite'), ['build'])) process.exit(1)
+step(bin('playwright'), ['test', '--config', 'test/bench/playwright.bench.config.ts'])
+
+const results = readdirSync(resultsDir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')))
+  .sort((a, b) => a.id.localeCompare(b.id))
+
+const chromium = (() => {
+  try {
+    const path = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+    return existsSync(path) ? execFileSync(path, ['--version'], { encoding: 'utf8' }).trim() : 'unknown'
+  } catch {
+    return 'unknown'
+  }
+})()
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.versions.node}, ${chromium}`
+const fmt = (r, v) => (r.unit === 'ms' ? `${Math.round(v)} ms` : `${v.toFixed(2)} s`)
+const rows = results.map(
+  (r) => `| ${r.title} | **${fmt(r, r.median)}** | < ${fmt(r, r.target)} | ${r.median < r.target ? 'met' : '**missed**'} | ${r.runs.map((v) => fmt(r, v)).join(', ')} |`
+)
+const section = [
+  '<!-- bench:start -->',
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\` on: ${machine}.`,
+  '',
+  '| benchmark | median | target | | runs |',
+  '| --- | --- | --- | --- | --- |',
+  ...rows,
+  '',
+  ...results.map((r) => `- *${r.title}*: ${r.method}`),
+  '<!-- bench:end -->'
+].join('\n')
+
+const file = join(root, 'BENCHMARKS.md')
+const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n'
+const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section)
+writeFileSync(file, updated)
+console.log(`\n${section}\n\nBENCHMARKS.md updated.`)

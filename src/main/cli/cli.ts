@@ -1,0 +1,69 @@
+import type { CliContext } from './cli-io'
+import { UsageError } from './cli-io'
+import { runDemo } from './commands/demo'
+import { runServe } from './commands/serve'
+import { EXIT_OK, reportError } from './output'
+
+type Command = (argv: string[], ctx: CliContext) => Promise<number>
+
+const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  demo: { run: runDemo, summary: 'build the demo workspace' },
+  serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }
+}
+
+/** Commands of the documented contract that later versions add. */
+const PLANNED = [
+  'import',
+  'batches',
+  'undo-import',
+  'metrics',
+  'experiments',
+  'power',
+  'themes',
+  'priorities',
+  'report',
+  'backup',
+  'restore'
+]
+
+/** The top-level usage text. */
+export function usage(version: string): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length))
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`)
+  return `Loopbench ${version} — the offline workbench for the customer-feedback loop
+
+Usage: loopbench <command> [options]
+
+Commands:
+${lines.join('\n')}
+
+Options:
+  -h, --help     show help (also: loopbench <command> --help)
+  -v, --version  show the version
+
+Everything runs on this computer; nothing is sent anywhere.
+`
+}
+
+/** Runs the command line and returns the exit code. */
+export async function runCli(argv: string[], ctx: CliContext): Promise<number> {
+  const [first, ...rest] = argv
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    const topic = first === 'help' ? rest[0] : undefined
+    if (topic && COMMANDS[topic]) return COMMANDS[topic].run(['--help'], ctx)
+    ctx.io.stdout(usage(ctx.version))
+    return EXIT_OK
+  }
+  if (first === '-v' || first === '--version' || first === 'version') {
+    ctx.io.stdout(`loopbench ${ctx.version}\n`)
+    return EXIT_OK
+  }
+  const command = COMMANDS[first]
+  if (!command) {
+    const message = PLANNED.includes(first)
+      ? `'${first}' is not available in this version of Loopbench`
+      : `unknown command '${first}'`
+    return reportError(ctx.io, new UsageError(message), argv.includes('--json'))
+  }
+  return command.run(rest, ctx)
+}

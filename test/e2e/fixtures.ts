@@ -1,0 +1,62 @@
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { DEMO_TEMPLATE } from './harness/paths'
+import type { ServeProcess } from './harness/serve-process'
+import { startServe } from './harness/serve-process'
+
+export { expect }
+export { screenshotPath } from './harness/paths'
+
+/** One test's own workbench: a copy of the demo workspace, a config folder and a server. */
+export interface WorkbenchFixture {
+  page: Page
+  /** The copy of the demo workspace this test works on. */
+  workspacePath: string
+  /** This test's user configuration folder (preferences, recent list). */
+  configDir: string
+  server: ServeProcess
+  /** Reloads the page (same server, same preferences). */
+  reload(): Promise<void>
+  /** Stops the server and starts a new one on the same workspace and configuration, then opens it. */
+  restartServer(): Promise<void>
+}
+
+export const test = base.extend<{ workbench: WorkbenchFixture }>({
+  workbench: async ({ page }, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'loopbench-e2e-'))
+    const workspacePath = join(dir, 'demo.loopbench')
+    const configDir = join(dir, 'config')
+    copyFileSync(DEMO_TEMPLATE, workspacePath)
+    let server = await startServe({ workspace: workspacePath, configDir })
+    const consoleErrors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    await page.goto(server.url)
+    const fixture: WorkbenchFixture = {
+      page,
+      workspacePath,
+      configDir,
+      get server() {
+        return server
+      },
+      reload: async () => {
+        await page.reload()
+      },
+      restartServer: async () => {
+        await server.stop()
+        server = await startServe({ workspace: workspacePath, configDir })
+        await page.goto(server.url)
+      }
+    }
+    await use(fixture)
+    const code = await server.stop()
+    rmSync(dir, { recursive: true, force: true })
+    expect(consoleErrors, 'the page logged errors').toEqual([])
+    expect(code, `loopbench serve exited with ${code}:\n${server.stderr()}`).toBe(0)
+  }
+})

@@ -7,8 +7,9 @@ import type { UploadRegistry } from '../core/uploads/upload-registry'
 
 /** A file name fit for display: no folders, no control characters, bounded length. */
 export function sanitizeFileName(raw: string | null): string {
-  const name = basename((raw ?? '').replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+  const name = [...basename((raw ?? '').replace(/\\/g, '/'))]
+    .filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f)
+    .join('')
     .trim()
   return (name || 'upload').slice(0, 255)
 }

@@ -6,12 +6,13 @@ import { chromium } from '@playwright/test'
  * /usr/bin/chromium. Throws a message that says how to get one when none exists.
  */
 export function resolveChromium(env: NodeJS.ProcessEnv = process.env): string {
-  let own = ''
-  try {
-    own = chromium.executablePath()
-  } catch {
-    own = ''
-  }
+  const own = ((): string => {
+    try {
+      return chromium.executablePath()
+    } catch {
+      return ''
+    }
+  })()
   if (own && existsSync(own)) return own
   if (env.CHROMIUM_PATH) {
     if (existsSync(env.CHROMIUM_PATH)) return env.CHROMIUM_PATH

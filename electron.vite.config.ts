@@ -39,6 +39,7 @@ export default defineConfig({
     resolve: { alias: sharedAlias },
     plugins: [react()],
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } }
     }
   }

@@ -72,5 +72,11 @@ export function isApiErrorData(value: unknown): value is ApiErrorData {
   )
 }
 
+/**
+ * `details.reason` of the `internal` error a transport reports when the backend does not answer
+ * at all (the web host stopped, the connection dropped).
+ */
+export const UNREACHABLE_REASON = 'unreachable'
+
 /** Result envelope used by every transport, so errors never depend on a transport's error model. */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorData }

@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** The repository root (tests run from it). */
-export const ROOT = resolve(__dirname, '..', '..', '..')
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url)).replace(/\/$/, '')
 export const CLI = join(ROOT, 'bin', 'loopbench.mjs')
 export const CACHE_DIR = join(ROOT, 'test-results', 'e2e-cache')
 /** The demo workspace built once per run by the global setup; tests work on copies. */

@@ -16,9 +16,17 @@ afterEach(() => cleanup())
 it('the schema of a new workspace matches the committed snapshot', async () => {
   const ws = await Workspace.create(join(dir, 'schema.loopbench'))
   const rows = ws.db
-    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .prepare(
+      "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
+    )
     .all() as Array<{ type: string; name: string; sql: string }>
   ws.close()
-  const dump = [`-- Loopbench workspace schema, version ${LATEST_SCHEMA_VERSION}`, ...rows.map((r) => `${r.sql.trim()};`)].join('\n\n') + '\n'
-  await expect(dump).toMatchFileSnapshot(`../../fixtures/schema/workspace-schema-v${LATEST_SCHEMA_VERSION}.sql`)
+  const dump =
+    [
+      `-- Loopbench workspace schema, version ${LATEST_SCHEMA_VERSION}`,
+      ...rows.map((r) => `${r.sql.trim()};`)
+    ].join('\n\n') + '\n'
+  await expect(dump).toMatchFileSnapshot(
+    `../../fixtures/schema/workspace-schema-v${LATEST_SCHEMA_VERSION}.sql`
+  )
 })

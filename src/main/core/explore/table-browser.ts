@@ -22,12 +22,12 @@ const TABLES: Readonly<Record<BrowsableTable, { from: string; columns: readonly 
     columns: [
       ['externalId', 'external_id', 'text'],
       ['createdAt', 'created_at', 'datetime'],
+      ['text', 'text', 'text'],
       ['channel', 'channel', 'text'],
       ['status', 'status', 'text'],
       ['priority', 'priority', 'text'],
       ['customerId', 'customer_id', 'text'],
       ['subject', 'subject', 'text'],
-      ['text', 'text', 'text'],
       ['resolvedAt', 'resolved_at', 'datetime'],
       ['sourceSystem', 'source_system', 'text']
     ]

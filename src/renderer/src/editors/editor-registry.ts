@@ -1,0 +1,44 @@
+import type { ComponentType } from 'react'
+import { lazy } from 'react'
+import type { I18n } from '../i18n/i18n'
+import type { EditorInput, EditorKind } from '../state/tab-model'
+import { TABLE_META } from '../data/table-meta'
+import { WelcomeEditor } from './welcome/welcome-editor'
+
+/** What every editor component receives. */
+export interface EditorProps {
+  id: string
+  input: EditorInput
+  active: boolean
+}
+
+interface EditorDescriptor {
+  icon(input: EditorInput): string
+  title(i18n: I18n, input: EditorInput): string
+  component: ComponentType<EditorProps>
+}
+
+// The table and settings editors are loaded on first use; the Welcome page is part of the first paint.
+const TableEditor = lazy(() => import('./table/table-editor').then((m) => ({ default: m.TableEditor })))
+const SettingsEditor = lazy(() =>
+  import('./settings/settings-editor').then((m) => ({ default: m.SettingsEditor }))
+)
+
+export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
+  welcome: {
+    icon: () => 'home',
+    title: ({ t }) => t('editor.welcome.title'),
+    component: WelcomeEditor
+  },
+  settings: {
+    icon: () => 'settings-gear',
+    title: ({ t }) => t('editor.settings.title'),
+    component: SettingsEditor
+  },
+  table: {
+    icon: (input) => (input.kind === 'table' ? TABLE_META[input.table].icon : 'table'),
+    title: ({ t }, input) =>
+      input.kind === 'table' ? t(TABLE_META[input.table].title) : t('editor.table.title'),
+    component: TableEditor
+  }
+}

@@ -1,0 +1,54 @@
+import { expect, screenshotPath, test } from './fixtures'
+import { WorkbenchPage } from './pages/workbench-page'
+
+const THEMES = ['dark', 'light', 'high-contrast'] as const
+const LANGUAGES = ['en', 'zh-CN'] as const
+
+/**
+ * Screenshots of the whole workbench for review (test-results/screenshots/). Each shows the
+ * Explorer, an open table among other tabs, and the Output panel; the Welcome page and the palette
+ * get their own.
+ */
+test.describe('screenshots', () => {
+  for (const theme of THEMES) {
+    test(`workbench in the ${theme} theme, in English and Chinese`, async ({ workbench }) => {
+      const { page } = workbench
+      const wb = new WorkbenchPage(page)
+      await wb.waitReady()
+      for (const language of LANGUAGES) {
+        await wb.usePreferences(theme, language)
+        await expect(wb.tabs.active).toHaveAttribute('data-tab-id', 'welcome')
+        await page.mouse.move(700, 450)
+        await page.screenshot({ path: screenshotPath(`welcome-${theme}-${language}`) })
+
+        await wb.explorer.openTable('tickets')
+        await wb.press('Control+Comma')
+        await wb.tabs.tab('table:tickets').click()
+        await wb.press('Control+Shift+U')
+        await expect(wb.table('tickets').loadedRows().nth(20)).toBeVisible()
+        await page.mouse.move(1200, 880)
+        await page.screenshot({ path: screenshotPath(`workbench-${theme}-${language}`) })
+
+        await wb.press('Control+Shift+P')
+        await wb.quickInput.type(language === 'en' ? 'theme' : '主题')
+        await page.screenshot({ path: screenshotPath(`palette-${theme}-${language}`) })
+        await wb.quickInput.box.press('Escape')
+
+        // The settings editor needs the height: the panel is closed for its picture.
+        await wb.press('Control+J')
+        await expect(wb.panel.root).toBeHidden()
+        await wb.tabs.tab('settings').click()
+        await wb.settings.input('significanceLevel').fill('0.9')
+        await wb.settings.input('fiscalYearStartMonth').selectOption('4')
+        await expect(wb.settings.error('significanceLevel')).toBeVisible()
+        // Show the analysis settings from their heading down: the inline error and the fiscal preview.
+        await page.getByTestId('settings-analysis').evaluate((el) => {
+          el.scrollIntoView({ block: 'start' })
+        })
+        await page.mouse.move(1300, 500)
+        await page.screenshot({ path: screenshotPath(`settings-${theme}-${language}`) })
+        await wb.settings.revert.click()
+      }
+    })
+  }
+})

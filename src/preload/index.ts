@@ -1,3 +1,6 @@
-import { contextBridge } from 'electron'
-import { PRODUCT_NAME } from '@shared/product'
-contextBridge.exposeInMainWorld('loopbench', { name: PRODUCT_NAME })
+import { contextBridge, ipcRenderer } from 'electron'
+import { BRIDGE_GLOBAL } from '@shared/api/bridge'
+import { buildBridge } from './bridge'
+
+// Sandboxed preload: exposes the contract's methods and the event subscription, nothing else.
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, buildBridge(ipcRenderer))

@@ -130,7 +130,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return
     }
     if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(res)
-    const file = resolveStaticPath(options.staticDir, url.pathname)
+    const file = await resolveStaticPath(options.staticDir, rawPath(req.url))
     if (!file) {
       sendError(res, 'not_found', 'Not found.')
       return
@@ -240,6 +240,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections()
       })
   }
+}
+
+/** The path of a request URL exactly as sent (still percent-encoded, dot segments kept). */
+function rawPath(url: string | undefined): string {
+  const path = (url ?? '/').split('?')[0] ?? '/'
+  return path.startsWith('/') ? path : '/'
 }
 
 const UNAUTHORIZED_PAGE = `<!doctype html>

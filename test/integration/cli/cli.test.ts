@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -100,6 +100,26 @@ describe('loopbench serve refuses bad workspaces with one clear message', () => 
     db.close()
     const before = snapshotFile(file)
     await expectRefused(file, /newer version of Loopbench/, 'workspace_too_new')
+    expect(snapshotFile(file)).toEqual(before)
+  })
+
+  it('a damaged workspace', async () => {
+    const file = join(dir, 'damaged.loopbench')
+    ;(await Workspace.create(file)).close()
+    const bytes = readFileSync(file)
+    bytes.fill(0x5a, 4096)
+    writeFileSync(file, bytes)
+    const before = snapshotFile(file)
+    await expectRefused(file, /is damaged/, 'workspace_corrupt')
+    expect(snapshotFile(file)).toEqual(before)
+  })
+
+  it('a workspace that is marked read-only', async () => {
+    const file = join(dir, 'locked.loopbench')
+    ;(await Workspace.create(file)).close()
+    chmodSync(file, 0o444)
+    const before = snapshotFile(file)
+    await expectRefused(file, /read-only/, 'workspace_not_writable')
     expect(snapshotFile(file)).toEqual(before)
   })
 

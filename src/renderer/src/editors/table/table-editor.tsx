@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import type { ApiErrorData } from '@shared/api/errors'
 import type { BrowsableTable, TableColumn } from '@shared/domain/data-browser'
 import { Codicon } from '../../components/codicon'
+import { IconButton } from '../../components/icon-button'
 import { TABLE_META, columnLabel } from '../../data/table-meta'
 import { describeError, toErrorData } from '../../i18n/error-message'
 import type { I18n } from '../../i18n/i18n'
@@ -171,15 +172,7 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
             {timeZone}
           </span>
         )}
-        <button
-          type="button"
-          className="lb-icon-button"
-          title={t('table.refresh')}
-          aria-label={t('table.refresh')}
-          onClick={() => setReloadKey((k) => k + 1)}
-        >
-          <Codicon name="refresh" />
-        </button>
+        <IconButton icon="refresh" label={t('table.refresh')} onClick={() => setReloadKey((k) => k + 1)} />
       </div>
 
       {error && !meta ? (

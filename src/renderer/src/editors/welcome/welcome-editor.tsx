@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import type { MessageKey } from '@shared/i18n/catalog'
 import { Codicon } from '../../components/codicon'
+import { IconButton } from '../../components/icon-button'
 import { InlineCode } from '../../components/inline-code'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
@@ -157,15 +158,13 @@ export function WelcomeEditor(): ReactElement {
                           <span className="lb-welcome-current">{t('welcome.current')}</span>
                         ) : (
                           canSwitch && (
-                            <button
-                              type="button"
-                              className="lb-icon-button lb-welcome-forget"
+                            <IconButton
+                              icon="close"
+                              className="lb-welcome-forget"
                               title={t('welcome.forget')}
-                              aria-label={t('welcome.forgetNamed', { name: item.name })}
+                              label={t('welcome.forgetNamed', { name: item.name })}
                               onClick={() => void wb.forgetRecent(item.path)}
-                            >
-                              <Codicon name="close" />
-                            </button>
+                            />
                           )
                         )}
                       </li>

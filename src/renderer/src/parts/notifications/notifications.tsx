@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { useEffect } from 'react'
 import { Codicon } from '../../components/codicon'
+import { IconButton } from '../../components/icon-button'
 import { InlineCode } from '../../components/inline-code'
 import { describeError } from '../../i18n/error-message'
 import { useI18n } from '../../i18n/i18n-context'
@@ -71,16 +72,13 @@ function Toast({ notification }: { notification: Notification }): ReactElement {
           </div>
         )}
       </div>
-      <button
-        type="button"
-        className="lb-icon-button lb-toast-close"
-        title={t('notification.dismiss')}
-        aria-label={t('notification.dismiss')}
-        data-testid="notification-close"
+      <IconButton
+        icon="close"
+        className="lb-toast-close"
+        label={t('notification.dismiss')}
+        testId="notification-close"
         onClick={() => wb.dismissNotification(id)}
-      >
-        <Codicon name="close" />
-      </button>
+      />
     </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactElement } from 'react'
-import { Codicon } from '../../components/codicon'
+import { IconButton } from '../../components/icon-button'
 import { useKeybindingText } from '../../commands/use-keybinding-text'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
@@ -62,25 +62,17 @@ export function Panel({ height }: { height: number }): ReactElement {
           })}
         </div>
         <div className="lb-panel-actions">
-          <button
-            type="button"
-            className="lb-icon-button"
-            title={t(view === 'problems' ? 'command.clearProblems' : 'command.clearOutput')}
-            aria-label={t(view === 'problems' ? 'command.clearProblems' : 'command.clearOutput')}
+          <IconButton
+            icon="clear-all"
+            label={t(view === 'problems' ? 'command.clearProblems' : 'command.clearOutput')}
             onClick={() => (view === 'problems' ? wb.clearProblems() : wb.clearOutput())}
-          >
-            <Codicon name="clear-all" />
-          </button>
-          <button
-            type="button"
-            className="lb-icon-button"
-            title={t('panel.close')}
-            aria-label={t('panel.close')}
-            data-testid="panel-close"
+          />
+          <IconButton
+            icon="close"
+            label={t('panel.close')}
+            testId="panel-close"
             onClick={() => wb.setLayout({ panelVisible: false })}
-          >
-            <Codicon name="close" />
-          </button>
+          />
         </div>
       </div>
       <div

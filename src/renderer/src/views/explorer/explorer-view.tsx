@@ -2,6 +2,7 @@ import type { ReactElement, ReactNode } from 'react'
 import { useState } from 'react'
 import { BROWSABLE_TABLES } from '@shared/domain/data-browser'
 import { Codicon } from '../../components/codicon'
+import { IconButton } from '../../components/icon-button'
 import { TABLE_META } from '../../data/table-meta'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
@@ -20,16 +21,12 @@ export function ExplorerView(): ReactElement {
         <h2>{t('view.explorer')}</h2>
         {workspace && (
           <div className="lb-view-actions">
-            <button
-              type="button"
-              className="lb-icon-button"
-              title={t('command.refreshWorkspace')}
-              aria-label={t('command.refreshWorkspace')}
-              data-testid="explorer-refresh"
+            <IconButton
+              icon="refresh"
+              label={t('command.refreshWorkspace')}
+              testId="explorer-refresh"
               onClick={() => void wb.runCommand('workspace.refresh')}
-            >
-              <Codicon name="refresh" />
-            </button>
+            />
           </div>
         )}
       </div>

@@ -22,8 +22,6 @@ export interface EventSourceLike {
   close(): void
 }
 
-/** Why a call failed before the server answered; the error mapping shows a specific message. */
-
 /**
  * The web-host transport: `POST /api/<method>` with the arguments as JSON; the answer's body is an
  * `ApiResult` whatever the HTTP status. Events arrive over one shared `EventSource`. The session

@@ -32,14 +32,19 @@ export const test = base.extend<{ workbench: WorkbenchFixture }>({
     copyFileSync(DEMO_TEMPLATE, workspacePath)
     let server = await startServe({ workspace: workspacePath, configDir })
     const consoleErrors: string[] = []
+    // Off while the harness itself stops the server: the page's event stream then fails to
+    // reconnect, which is expected and not a page error.
+    let collecting = true
     page.on('console', (message) => {
-      if (message.type() !== 'error') return
+      if (!collecting || message.type() !== 'error') return
       // Chromium logs every 4xx answer as "Failed to load resource"; for API calls a 4xx is a
       // typed error the page handles (the envelope is in the body), not a page error.
       const apiAnswer = message.location().url.includes('/api/') && /status of 4\d\d/.test(message.text())
       if (!apiAnswer) consoleErrors.push(message.text())
     })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    page.on('pageerror', (error) => {
+      if (collecting) consoleErrors.push(error.message)
+    })
     await page.goto(server.url)
     const fixture: WorkbenchFixture = {
       page,
@@ -52,12 +57,15 @@ export const test = base.extend<{ workbench: WorkbenchFixture }>({
         await page.reload()
       },
       restartServer: async () => {
+        collecting = false
         await server.stop()
         server = await startServe({ workspace: workspacePath, configDir })
         await page.goto(server.url)
+        collecting = true
       }
     }
     await use(fixture)
+    collecting = false
     const code = await server.stop()
     rmSync(dir, { recursive: true, force: true })
     expect(consoleErrors, 'the page logged errors').toEqual([])

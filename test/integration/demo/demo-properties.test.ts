@@ -456,7 +456,7 @@ describe('the demo workspace', () => {
       kind: string
       source_name: string
       format: string
-      rows_imported: number
+      rows_inserted: number
       status: string
     }>
     expect(batches.map((b) => b.kind).sort()).toEqual(
@@ -480,7 +480,7 @@ describe('the demo workspace', () => {
              max(source_line) AS last, sum(batch_id IS NULL) AS orphans FROM ${table} WHERE batch_id = ?`
         )
         .get(batch.id) as { n: number; distinct_lines: number; first: number; last: number }
-      expect(lines.n).toBe(batch.rows_imported)
+      expect(lines.n).toBe(batch.rows_inserted)
       expect(lines.distinct_lines).toBe(lines.n)
       expect(lines.first).toBe(2)
       expect(lines.last).toBe(lines.n + 1)

@@ -5,6 +5,7 @@ import { dispatch } from '@shared/api/dispatch'
 import type { WorkbenchEvent } from '@shared/api/events'
 import type { Workbench, WorkbenchOptions } from '../../../src/main/core/composition-root'
 import { createWorkbench } from '../../../src/main/core/composition-root'
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/core/store/migrations/index'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { snapshotFile } from '../../helpers/file-snapshot'
 
@@ -139,7 +140,7 @@ describe('workspaces', () => {
     w.subscribe((e) => events.push(e))
     expect(await call(w, 'workspace.create', { path: join(dir, 'one.loopbench') })).toMatchObject({
       ok: true,
-      value: { name: 'one', schemaVersion: 1 }
+      value: { name: 'one', schemaVersion: LATEST_SCHEMA_VERSION }
     })
     expect(await call(w, 'workspace.create', { path: join(dir, 'two.loopbench') })).toMatchObject({
       ok: true,

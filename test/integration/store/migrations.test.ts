@@ -28,6 +28,20 @@ function buildAtVersion(path: string, version: number, migrations: readonly Migr
     db.prepare(
       "INSERT INTO tickets (source_system, external_id, created_at, text, batch_id, source_line) VALUES ('zendesk', 'T-1', 1700000000000, 'My refund never arrived', 1, 2)"
     ).run()
+    db.prepare("INSERT INTO experiments (id, key, name, created_at) VALUES (1, 'push', 'Push copy', 1)").run()
+    const columns = (db.prepare('PRAGMA table_info(experiment_units)').all() as Array<{ name: string }>).map(
+      (c) => c.name
+    )
+    // Rows written before unit rows had content keys (version 1), and after.
+    if (columns.includes('row_key')) {
+      db.prepare(
+        "INSERT INTO experiment_units (experiment_id, unit_id, assigned_arm, row_key, batch_id, source_line) VALUES (1, 'U1', 'control', 'k#1', 1, 2)"
+      ).run()
+    } else {
+      db.prepare(
+        "INSERT INTO experiment_units (experiment_id, unit_id, assigned_arm, batch_id, source_line) VALUES (1, 'U1', 'control', 1, 2)"
+      ).run()
+    }
   }
   db.close()
 }
@@ -51,59 +65,68 @@ describe('forward migration from every earlier shipped version', () => {
       if (version >= 1) {
         expect(ws.counts().tickets).toBe(1)
         expect(ws.backupsWritten).toHaveLength(1)
+        const unit = ws.db.prepare('SELECT row_key FROM experiment_units').get() as { row_key: string }
+        expect(unit.row_key).toMatch(/^(row:\d+|k#1)$/)
       }
       ws.close()
     })
   }
 })
 
-describe('upgrading a workspace with data (test-only second migration)', () => {
-  const second: Migration = {
-    version: 2,
-    name: 'ticket-language',
+describe('upgrading a workspace with data (a test-only next migration)', () => {
+  const nextVersion = LATEST_SCHEMA_VERSION + 1
+  const next: Migration = {
+    version: nextVersion,
+    name: 'test-ticket-language',
     sql: "ALTER TABLE tickets ADD COLUMN language TEXT NOT NULL DEFAULT 'und';"
   }
-  const shipped = [...MIGRATIONS.slice(0, 1), second]
+  const shipped = [...MIGRATIONS, next]
 
   it('backs the file up first, then migrates and keeps every row', async () => {
     const path = join(dir, 'old.loopbench')
-    buildAtVersion(path, 1, shipped)
-    const before = snapshotFile(path)
+    buildAtVersion(path, LATEST_SCHEMA_VERSION, shipped)
     const ws = await Workspace.open(path, { migrations: shipped })
-    expect(ws.schemaVersion).toBe(2)
+    expect(ws.schemaVersion).toBe(nextVersion)
     expect(ws.db.prepare('SELECT text, language FROM tickets').all()).toEqual([
       { text: 'My refund never arrived', language: 'und' }
     ])
     expect(ws.backupsWritten).toHaveLength(1)
     const backup = ws.backupsWritten[0]!
-    expect(backup).toMatch(/old\.v1-backup-\d{8}T\d{6}\.loopbench$/)
+    expect(backup).toMatch(new RegExp(`old\\.v${LATEST_SCHEMA_VERSION}-backup-\\d{8}T\\d{6}\\.loopbench$`))
     ws.close()
-    // The backup is the workspace as it was: version 1, same rows, still openable at version 1.
+    // The backup is the workspace as it was: the earlier version, same rows.
     const copy = new Database(backup, { readonly: true })
-    expect(copy.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+    expect(copy.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+      v: LATEST_SCHEMA_VERSION
+    })
     expect(copy.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 })
     copy.close()
-    expect(before.size).toBeGreaterThan(0)
   })
 
   it('a failing migration leaves the earlier version in place, and the backup beside it', async () => {
-    const broken: Migration = { version: 2, name: 'broken', sql: 'ALTER TABLE no_such_table ADD COLUMN x;' }
+    const broken: Migration = {
+      version: nextVersion,
+      name: 'broken',
+      sql: 'ALTER TABLE no_such_table ADD COLUMN x;'
+    }
     const path = join(dir, 'old.loopbench')
-    buildAtVersion(path, 1, [MIGRATIONS[0]!, broken])
-    await expect(Workspace.open(path, { migrations: [MIGRATIONS[0]!, broken] })).rejects.toMatchObject({
+    buildAtVersion(path, LATEST_SCHEMA_VERSION)
+    await expect(Workspace.open(path, { migrations: [...MIGRATIONS, broken] })).rejects.toMatchObject({
       code: 'workspace_migration_failed',
-      details: { reached: 1, target: 2 }
+      details: { reached: LATEST_SCHEMA_VERSION, target: nextVersion }
     })
     const db = new Database(path, { readonly: true })
-    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({ v: 1 })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+      v: LATEST_SCHEMA_VERSION
+    })
     expect(db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 })
     db.close()
     expect(readdirSync(dir).some((f) => f.includes('backup'))).toBe(true)
   })
 
-  it('refuses a version-2 workspace in a version that ships only version 1', async () => {
+  it('refuses a workspace of the next version, unchanged', async () => {
     const path = join(dir, 'future.loopbench')
-    buildAtVersion(path, 2, shipped)
+    buildAtVersion(path, nextVersion, shipped)
     const before = snapshotFile(path)
     await expect(Workspace.open(path)).rejects.toMatchObject({ code: 'workspace_too_new' })
     expect(snapshotFile(path)).toEqual(before)

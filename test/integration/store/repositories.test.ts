@@ -102,7 +102,12 @@ function response(batchId: number, line: number, externalId: string, nps: number
 describe('import batches', () => {
   it('records a batch and its final counts', () => {
     const id = batchFor('tickets')
-    completeImportBatch(db, id, { rowsRead: 10, rowsImported: 8, rowsDuplicate: 1, rowsRejected: 1 }, 2000)
+    completeImportBatch(
+      db,
+      id,
+      { rowsRead: 10, rowsInserted: 7, rowsUpdated: 1, rowsUnchanged: 1, rowsRejected: 1 },
+      2000
+    )
     expect(getImportBatch(db, id)).toMatchObject({
       id,
       kind: 'tickets',
@@ -111,8 +116,9 @@ describe('import batches', () => {
       format: 'csv',
       status: 'committed',
       rowsRead: 10,
-      rowsImported: 8,
-      rowsDuplicate: 1,
+      rowsInserted: 7,
+      rowsUpdated: 1,
+      rowsUnchanged: 1,
       rowsRejected: 1,
       startedAt: 1000,
       finishedAt: 2000,
@@ -209,6 +215,7 @@ describe('bulk writers', () => {
         exposedArm: 'control',
         timestamp: 10,
         values: { clicked: 1, revenue: 12.5 },
+        rowKey: 'k1#1',
         batchId: units,
         sourceLine: 2
       },
@@ -219,6 +226,7 @@ describe('bulk writers', () => {
         exposedArm: null,
         timestamp: 11,
         values: { clicked: 0, revenue: 0 },
+        rowKey: 'k2#1',
         batchId: units,
         sourceLine: 3
       }
@@ -331,6 +339,7 @@ describe('a failing row inside a transaction', () => {
       exposedArm: 'a',
       timestamp: 1,
       values,
+      rowKey: `${unitId}#1`,
       batchId: batch,
       sourceLine: line
     })
@@ -355,5 +364,32 @@ describe('a failing row inside a transaction', () => {
       { external_id: 'B', batch_id: batch },
       { external_id: 'C', batch_id: again }
     ])
+  })
+})
+
+describe('UnitRowKeyer', () => {
+  it('keys rows by content and occurrence: the same file gives the same keys, a repeated row a new one', async () => {
+    const { UnitRowKeyer } = await import('../../../src/main/core/store/repositories/experiment-units')
+    const row = {
+      unitId: '851104',
+      assignedArm: 'control',
+      exposedArm: 'old_page',
+      timestamp: 1,
+      values: { converted: 0 }
+    }
+    const first = new UnitRowKeyer()
+    const keys = [first.next(1, row), first.next(1, { ...row, values: { converted: 1 } }), first.next(1, row)]
+    expect(keys[0]).toMatch(/#1$/)
+    expect(keys[2]).toBe(keys[0]!.replace(/#1$/, '#2'))
+    expect(new Set(keys).size).toBe(3)
+    const again = new UnitRowKeyer()
+    expect([
+      again.next(1, row),
+      again.next(1, { ...row, values: { converted: 1 } }),
+      again.next(1, row)
+    ]).toEqual(keys)
+    // Key order of the values does not matter; the experiment does.
+    expect(new UnitRowKeyer().next(1, { ...row, values: { converted: 0 } })).toBe(keys[0])
+    expect(new UnitRowKeyer().next(2, row)).not.toBe(keys[0])
   })
 })

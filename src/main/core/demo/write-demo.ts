@@ -4,7 +4,7 @@ import type { JobContext } from '../jobs/job-types'
 import type { Db } from '../store/sqlite'
 import { insertCustomers } from '../store/repositories/customers'
 import { insertArmSummaries } from '../store/repositories/experiment-arm-summaries'
-import { insertExperimentUnits } from '../store/repositories/experiment-units'
+import { insertExperimentUnits, UnitRowKeyer } from '../store/repositories/experiment-units'
 import { insertExperiment } from '../store/repositories/experiments'
 import { completeImportBatch, createImportBatch } from '../store/repositories/import-batches'
 import { insertPriorityItems } from '../store/repositories/priority-items'
@@ -52,7 +52,7 @@ export async function writeDemo(db: Db, data: DemoData, options: WriteDemoOption
       startedAt: at
     })
   const finish = (id: number, rows: number): void =>
-    completeImportBatch(db, id, { rowsRead: rows, rowsImported: rows, rowsDuplicate: 0, rowsRejected: 0 }, at)
+    completeImportBatch(db, id, { rowsRead: rows, rowsInserted: rows, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 }, at)
 
   /** Writes rows in chunks: one transaction each, then progress, a pause for the event loop and a cancel check. */
   async function inChunks<T>(
@@ -104,6 +104,7 @@ export async function writeDemo(db: Db, data: DemoData, options: WriteDemoOption
   const unitCount = data.experiments.reduce((n, e) => n + e.units.length, 0)
   if (unitCount > 0) {
     const unitsBatch = batch('experiment_units', 'experiment units')
+    const keyer = new UnitRowKeyer()
     let line = 2
     for (const [i, experiment] of data.experiments.entries()) {
       const stored = ids[i]
@@ -116,6 +117,7 @@ export async function writeDemo(db: Db, data: DemoData, options: WriteDemoOption
           chunk.map((unit, j) => ({
             ...unit,
             experimentId: stored.experimentId,
+            rowKey: keyer.next(stored.experimentId, unit),
             batchId: unitsBatch,
             sourceLine: first + offset + j
           }))

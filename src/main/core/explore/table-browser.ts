@@ -76,7 +76,8 @@ const TABLES: Readonly<Record<BrowsableTable, { from: string; columns: readonly 
       ['sourceName', 'source_name', 'text'],
       ['format', 'format', 'text'],
       ['status', 'status', 'text'],
-      ['rowsImported', 'rows_imported', 'integer'],
+      ['rowsInserted', 'rows_inserted', 'integer'],
+      ['rowsUpdated', 'rows_updated', 'integer'],
       ['rowsRejected', 'rows_rejected', 'integer'],
       ['startedAt', 'started_at', 'datetime']
     ]

@@ -62,7 +62,8 @@ export const explorerMessages = defineMessages(
     'column.kind': 'Kind',
     'column.sourceName': 'File',
     'column.format': 'Format',
-    'column.rowsImported': 'Rows imported',
+    'column.rowsInserted': 'Rows inserted',
+    'column.rowsUpdated': 'Rows updated',
     'column.rowsRejected': 'Rows rejected'
   },
   {
@@ -124,7 +125,8 @@ export const explorerMessages = defineMessages(
     'column.kind': '类型',
     'column.sourceName': '文件',
     'column.format': '格式',
-    'column.rowsImported': '已导入行数',
+    'column.rowsInserted': '新增行数',
+    'column.rowsUpdated': '更新行数',
     'column.rowsRejected': '被拒绝行数'
   }
 )

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Db } from '../sqlite'
 import type { Provenance } from './statements'
 import { assertInTransaction, prepared } from './statements'
@@ -13,13 +14,44 @@ export interface ExperimentUnitRecord {
   values: Record<string, number>
 }
 
-/** A per-unit row with its experiment and provenance. */
+/** A per-unit row with its experiment, content key and provenance. */
 export interface ExperimentUnitRow extends ExperimentUnitRecord, Provenance {
   experimentId: number
+  /** Content hash plus occurrence within its file (see {@link UnitRowKeyer}). */
+  rowKey: string
 }
 
-const INSERT_UNIT = `INSERT INTO experiment_units (experiment_id, unit_id, assigned_arm, exposed_arm, timestamp, batch_id, source_line)
-  VALUES (@experimentId, @unitId, @assignedArm, @exposedArm, @timestamp, @batchId, @sourceLine)`
+/**
+ * Keys per-unit rows by their content and how often that content has occurred so far in the
+ * file: a re-import of the same export gives the same keys (and adds nothing), while a unit
+ * that really appears twice keeps both rows (`…#1`, `…#2`) for the experiments engine to judge.
+ * One keyer per file.
+ */
+export class UnitRowKeyer {
+  private readonly seen = new Map<string, number>()
+
+  /** The key of the next row with this content. */
+  next(experimentId: number, record: ExperimentUnitRecord): string {
+    const values = Object.keys(record.values)
+      .sort()
+      .map((k) => [k, record.values[k]])
+    const content = JSON.stringify([
+      experimentId,
+      record.unitId,
+      record.assignedArm,
+      record.exposedArm,
+      record.timestamp,
+      values
+    ])
+    const hash = createHash('sha1').update(content).digest('base64url')
+    const occurrence = (this.seen.get(hash) ?? 0) + 1
+    this.seen.set(hash, occurrence)
+    return `${hash}#${occurrence}`
+  }
+}
+
+const INSERT_UNIT = `INSERT INTO experiment_units (experiment_id, unit_id, assigned_arm, exposed_arm, timestamp, row_key, batch_id, source_line)
+  VALUES (@experimentId, @unitId, @assignedArm, @exposedArm, @timestamp, @rowKey, @batchId, @sourceLine)`
 const INSERT_VALUE = 'INSERT INTO experiment_unit_values (unit_row_id, metric_id, value) VALUES (?, ?, ?)'
 
 /**
@@ -51,7 +83,7 @@ export function insertExperimentUnits(
 export function readExperimentUnitsByBatch(db: Db, batchId: number): ExperimentUnitRow[] {
   const units = prepared(
     db,
-    `SELECT id, experiment_id, unit_id, assigned_arm, exposed_arm, timestamp, batch_id, source_line
+    `SELECT id, experiment_id, unit_id, assigned_arm, exposed_arm, timestamp, row_key, batch_id, source_line
      FROM experiment_units WHERE batch_id = ? ORDER BY source_line, id`
   ).all(batchId) as Array<{
     id: number
@@ -60,6 +92,7 @@ export function readExperimentUnitsByBatch(db: Db, batchId: number): ExperimentU
     assigned_arm: string
     exposed_arm: string | null
     timestamp: number | null
+    row_key: string
     batch_id: number
     source_line: number
   }>
@@ -74,6 +107,7 @@ export function readExperimentUnitsByBatch(db: Db, batchId: number): ExperimentU
     assignedArm: u.assigned_arm,
     exposedArm: u.exposed_arm,
     timestamp: u.timestamp,
+    rowKey: u.row_key,
     values: Object.fromEntries(
       (valuesOf.all(u.id) as Array<{ name: string; value: number }>).map((v) => [v.name, v.value])
     ),

@@ -12,8 +12,10 @@ export interface NewImportBatch {
   /** csv, tsv, xlsx, json, ndjson, or 'generated' for the demo. */
   format: string
   encoding?: string | null
+  /** The preset (vendor layout) the mapping started from. */
   layout?: string | null
   sheet?: string | null
+  sourceSystem?: string | null
   mapping?: Record<string, unknown>
   options?: Record<string, unknown>
   startedAt: number
@@ -22,8 +24,9 @@ export interface NewImportBatch {
 /** Row counts of a finished batch. */
 export interface ImportBatchCounts {
   rowsRead: number
-  rowsImported: number
-  rowsDuplicate: number
+  rowsInserted: number
+  rowsUpdated: number
+  rowsUnchanged: number
   rowsRejected: number
 }
 
@@ -39,6 +42,8 @@ export interface ImportBatch extends ImportBatchCounts {
   encoding: string | null
   layout: string | null
   sheet: string | null
+  sourceSystem: string | null
+  redactions: Record<string, number> | null
   mapping: Record<string, unknown>
   options: Record<string, unknown>
   status: 'committed' | 'undone'
@@ -58,12 +63,15 @@ interface BatchRecord {
   encoding: string | null
   layout: string | null
   sheet: string | null
+  source_system: string | null
+  redactions_json: string | null
   mapping_json: string
   options_json: string
   status: 'committed' | 'undone'
   rows_read: number
-  rows_imported: number
-  rows_duplicate: number
+  rows_inserted: number
+  rows_updated: number
+  rows_unchanged: number
   rows_rejected: number
   started_at: number
   finished_at: number | null
@@ -75,9 +83,9 @@ export function createImportBatch(db: Db, batch: NewImportBatch): number {
   const result = prepared(
     db,
     `INSERT INTO import_batches (kind, source_name, source_path, source_sha256, source_size, format, encoding,
-       layout, sheet, mapping_json, options_json, started_at)
+       layout, sheet, source_system, mapping_json, options_json, started_at)
      VALUES (@kind, @sourceName, @sourcePath, @sourceSha256, @sourceSize, @format, @encoding, @layout, @sheet,
-       @mapping, @options, @startedAt)`
+       @sourceSystem, @mapping, @options, @startedAt)`
   ).run({
     kind: batch.kind,
     sourceName: batch.sourceName,
@@ -88,6 +96,7 @@ export function createImportBatch(db: Db, batch: NewImportBatch): number {
     encoding: batch.encoding ?? null,
     layout: batch.layout ?? null,
     sheet: batch.sheet ?? null,
+    sourceSystem: batch.sourceSystem ?? null,
     mapping: toJson(batch.mapping ?? {}),
     options: toJson(batch.options ?? {}),
     startedAt: batch.startedAt
@@ -95,13 +104,20 @@ export function createImportBatch(db: Db, batch: NewImportBatch): number {
   return Number(result.lastInsertRowid)
 }
 
-/** Stores a batch's final row counts and finish time. */
-export function completeImportBatch(db: Db, id: number, counts: ImportBatchCounts, finishedAt: number): void {
+/** Stores a batch's final row counts, redaction counts and finish time. */
+export function completeImportBatch(
+  db: Db,
+  id: number,
+  counts: ImportBatchCounts,
+  finishedAt: number,
+  redactions: Record<string, number> | null = null
+): void {
   prepared(
     db,
-    `UPDATE import_batches SET rows_read = @rowsRead, rows_imported = @rowsImported,
-       rows_duplicate = @rowsDuplicate, rows_rejected = @rowsRejected, finished_at = @finishedAt WHERE id = @id`
-  ).run({ id, finishedAt, ...counts })
+    `UPDATE import_batches SET rows_read = @rowsRead, rows_inserted = @rowsInserted, rows_updated = @rowsUpdated,
+       rows_unchanged = @rowsUnchanged, rows_rejected = @rowsRejected, redactions_json = @redactions,
+       finished_at = @finishedAt WHERE id = @id`
+  ).run({ id, finishedAt, redactions: redactions ? toJson(redactions) : null, ...counts })
 }
 
 /** One import batch by id, or undefined. */
@@ -127,12 +143,15 @@ function toBatch(row: BatchRecord): ImportBatch {
     encoding: row.encoding,
     layout: row.layout,
     sheet: row.sheet,
+    sourceSystem: row.source_system,
+    redactions: fromJson<Record<string, number>>(row.redactions_json),
     mapping: fromJson<Record<string, unknown>>(row.mapping_json) ?? {},
     options: fromJson<Record<string, unknown>>(row.options_json) ?? {},
     status: row.status,
     rowsRead: row.rows_read,
-    rowsImported: row.rows_imported,
-    rowsDuplicate: row.rows_duplicate,
+    rowsInserted: row.rows_inserted,
+    rowsUpdated: row.rows_updated,
+    rowsUnchanged: row.rows_unchanged,
     rowsRejected: row.rows_rejected,
     startedAt: row.started_at,
     finishedAt: row.finished_at,

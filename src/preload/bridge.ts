@@ -17,7 +17,18 @@ export interface IpcRendererLike {
  * its arguments on that method's channel, and an event subscription. No `ipcRenderer`, no generic
  * invoke, no channel the contract does not name; the Electron event object never reaches the page.
  */
-export function buildBridge(ipc: IpcRendererLike): LoopbenchBridge {
+export function buildBridge(
+  ipc: IpcRendererLike,
+  getPathForFile: (file: never) => string = () => ''
+): LoopbenchBridge {
+  // The path of a dropped file; anything that is not a File yields '' rather than an exception.
+  const pathForFile = (file: unknown): string => {
+    try {
+      return getPathForFile(file as never) || ''
+    } catch {
+      return ''
+    }
+  }
   const api = {} as Record<MethodName, (args: unknown) => Promise<ApiResult<unknown>>>
   for (const method of METHOD_NAMES) {
     const channel = ipcChannelFor(method)
@@ -47,5 +58,9 @@ export function buildBridge(ipc: IpcRendererLike): LoopbenchBridge {
     }
   }
 
-  return Object.freeze({ api: Object.freeze(api), events: Object.freeze({ subscribe }) })
+  return Object.freeze({
+    api: Object.freeze(api),
+    events: Object.freeze({ subscribe }),
+    files: Object.freeze({ pathForFile })
+  })
 }

@@ -1,6 +1,10 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { BRIDGE_GLOBAL } from '@shared/api/bridge'
 import { buildBridge } from './bridge'
 
-// Sandboxed preload: exposes the contract's methods and the event subscription, nothing else.
-contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, buildBridge(ipcRenderer))
+// Sandboxed preload: exposes the contract's methods, the event subscription and the path of a
+// dropped file (so a dropped export can be imported by path), nothing else.
+contextBridge.exposeInMainWorld(
+  BRIDGE_GLOBAL,
+  buildBridge(ipcRenderer, (file: File) => webUtils.getPathForFile(file))
+)

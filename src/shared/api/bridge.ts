@@ -20,6 +20,11 @@ export const IPC_EVENT_CHANNEL = 'loopbench:event'
 export interface LoopbenchBridge {
   api: { readonly [M in MethodName]: (args: unknown) => Promise<ApiResult<unknown>> }
   events: { subscribe(listener: WorkbenchEventListener): () => void }
+  /**
+   * Desktop only: the path of a file the user dropped on the window (Electron's
+   * `webUtils.getPathForFile`), so it can be imported by path. Empty string when unknown.
+   */
+  files: { pathForFile(file: unknown): string }
 }
 
 /** HTTP routes of the web host (same origin as the renderer). */

@@ -6,12 +6,27 @@ import { UserPreferencesPatchSchema } from '../domain/preferences'
 import type { WorkspaceInfo } from '../domain/workspace'
 import type { JobInfo } from '../domain/jobs'
 import { JobIdSchema } from '../domain/jobs'
-import type { TablePage, TableSummary } from '../domain/data-browser'
+import type { DistinctValue, SearchStatus, SqlResult, TablePage, TableSummary } from '../domain/data-browser'
+import { DistinctRequestSchema, SqlQueryRequestSchema, TablePageRequestSchema } from '../domain/data-browser'
+import type {
+  ImportBatchInfo,
+  ImportPreview,
+  ImportResult,
+  RejectedRow,
+  SavedMapping,
+  UndoResult
+} from '../domain/import'
+import {
+  ImportMappingSchema,
+  ImportOptionsSchema,
+  ImportSourceSchema,
+  ReadOptionsSchema
+} from '../domain/import'
+import { RECORD_KINDS } from '../domain/field-roles'
 import type { MethodName } from './method-names'
 
 export type { MethodName } from './method-names'
 export { METHOD_NAMES } from './method-names'
-import { TablePageRequestSchema } from '../domain/data-browser'
 
 /** Which host the backend runs in; the renderer adapts a few affordances to it. */
 export type HostKind = 'electron' | 'web' | 'cli'
@@ -91,7 +106,60 @@ export const contract = {
   'jobs.cancel': method(JobIdSchema, returns<JobInfo>()),
 
   'data.tables': method(NoInput, returns<TableSummary[]>()),
-  'data.page': method(TablePageRequestSchema, returns<TablePage>())
+  'data.page': method(TablePageRequestSchema, returns<TablePage>()),
+  'data.distinct': method(DistinctRequestSchema, returns<DistinctValue[]>()),
+
+  /** Desktop: the native file dialog for files to import. */
+  'import.pickFile': method(NoInput, returns<string | null>()),
+  /** Reads the start of a file: format, encoding, headers, sample rows, detected kind and mapping. */
+  'import.inspect': method(
+    z.strictObject({
+      source: ImportSourceSchema,
+      read: ReadOptionsSchema.optional(),
+      /** Force a record kind instead of detecting it. */
+      kind: z.enum(RECORD_KINDS).optional()
+    }),
+    returns<ImportPreview>()
+  ),
+  /** Starts an import as a background job; its outcome comes from `import.result`. */
+  'import.start': method(
+    z.strictObject({
+      source: ImportSourceSchema,
+      read: ReadOptionsSchema,
+      mapping: ImportMappingSchema,
+      options: ImportOptionsSchema
+    }),
+    returns<{ jobId: string }>()
+  ),
+  'import.result': method(z.strictObject({ jobId: z.string().min(1).max(64) }), returns<ImportResult>()),
+  'import.mappings': method(NoInput, returns<SavedMapping[]>()),
+  'import.saveMapping': method(
+    z.strictObject({
+      name: z.string().min(1).max(200),
+      headers: z.array(z.string().max(1000)).min(1).max(2000),
+      mapping: ImportMappingSchema
+    }),
+    returns<SavedMapping>()
+  ),
+
+  'batches.list': method(NoInput, returns<ImportBatchInfo[]>()),
+  'batches.rejects': method(
+    z.strictObject({
+      batchId: z.number().int().gte(1),
+      offset: z.number().int().gte(0),
+      limit: z.number().int().gte(1).lte(1000)
+    }),
+    returns<{ total: number; rows: RejectedRow[] }>()
+  ),
+  /** Removes a batch; the workspace becomes what the remaining batches imply. */
+  'batches.undo': method(z.strictObject({ batchId: z.number().int().gte(1) }), returns<UndoResult>()),
+
+  'search.status': method(NoInput, returns<SearchStatus>()),
+
+  /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
+  'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),
+  /** Stops the running console query, if any. */
+  'sql.cancel': method(NoInput, returns<null>())
 } as const satisfies Record<MethodName, MethodSpec>
 
 export type Contract = typeof contract

@@ -20,7 +20,20 @@ export const METHOD_NAMES = [
   'jobs.list',
   'jobs.cancel',
   'data.tables',
-  'data.page'
+  'data.page',
+  'data.distinct',
+  'import.pickFile',
+  'import.inspect',
+  'import.start',
+  'import.result',
+  'import.mappings',
+  'import.saveMapping',
+  'batches.list',
+  'batches.rejects',
+  'batches.undo',
+  'search.status',
+  'sql.query',
+  'sql.cancel'
 ] as const
 
 export type MethodName = (typeof METHOD_NAMES)[number]

@@ -37,5 +37,43 @@ export interface TablePage {
   columns: TableColumn[]
   rows: Array<Array<string | number | null>>
   offset: number
+  /** Rows matching the filter (all rows without one). */
   total: number
+  /** False while the search index is still being built: a search may miss recent tickets. */
+  searchComplete: boolean
+}
+
+/** Distinct values of a category column with their counts, for filter lists. */
+export const DistinctRequestSchema = z.strictObject({
+  table: z.literal('tickets'),
+  column: z.enum(['channel', 'status', 'priority'])
+})
+export interface DistinctValue {
+  value: string | null
+  count: number
+}
+
+/** State of the full-text index. */
+export interface SearchStatus {
+  indexed: number
+  total: number
+  building: boolean
+}
+
+/** A read-only query of the SQL console. */
+export const SqlQueryRequestSchema = z.strictObject({
+  sql: z.string().min(1).max(100_000),
+  /** Rows returned at most (default 10,000). */
+  maxRows: z.number().int().gte(1).lte(100_000).optional(),
+  /** The query is stopped after this long (default 10 s). */
+  timeoutMs: z.number().int().gte(100).lte(300_000).optional()
+})
+export type SqlQueryRequest = z.infer<typeof SqlQueryRequestSchema>
+
+export interface SqlResult {
+  columns: string[]
+  rows: Array<Array<string | number | null>>
+  /** More rows existed than maxRows. */
+  truncated: boolean
+  elapsedMs: number
 }

@@ -29,7 +29,11 @@ export const AnalysisSettingsSchema = z
     /** First month (1–12) of the fiscal year; 1 means fiscal = calendar year. A fiscal year is named for the calendar year in which it ends. */
     fiscalYearStartMonth: z.number().int().gte(1).lte(12),
     /** IANA time zone used to assign timestamps to days, weeks, months and quarters. */
-    timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' })
+    timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' }),
+    /** Imports replace personal data unless the user turns it off for one import. */
+    importRedactByDefault: z.boolean(),
+    /** An import is refused when more than this share of its rows is rejected. */
+    importRejectThreshold: z.number().gte(0).lte(1)
   })
   .refine((s) => s.csatSatisfiedThreshold <= s.csatScaleMax, {
     message: 'The satisfied threshold must be on the CSAT scale',
@@ -46,7 +50,9 @@ export const AnalysisSettingsPatchSchema = z.strictObject({
   csatSatisfiedThreshold: z.number().gt(0).optional(),
   csatScaleMax: z.number().int().gte(2).lte(100).optional(),
   fiscalYearStartMonth: z.number().int().gte(1).lte(12).optional(),
-  timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' }).optional()
+  timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' }).optional(),
+  importRedactByDefault: z.boolean().optional(),
+  importRejectThreshold: z.number().gte(0).lte(1).optional()
 })
 
 export type AnalysisSettingsPatch = z.infer<typeof AnalysisSettingsPatchSchema>
@@ -60,6 +66,8 @@ export function defaultAnalysisSettings(systemTimeZone: string): AnalysisSetting
     csatSatisfiedThreshold: 4,
     csatScaleMax: 5,
     fiscalYearStartMonth: 1,
-    timeZone: isValidTimeZone(systemTimeZone) ? systemTimeZone : 'UTC'
+    timeZone: isValidTimeZone(systemTimeZone) ? systemTimeZone : 'UTC',
+    importRedactByDefault: false,
+    importRejectThreshold: 0.05
   }
 }

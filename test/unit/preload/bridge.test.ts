@@ -41,10 +41,22 @@ class FakeIpcRenderer implements IpcRendererLike {
 const EVENT: WorkbenchEvent = { type: 'command.run', command: 'workbench.showCommands' }
 
 describe('preload bridge', () => {
-  it('exposes exactly api and events', () => {
+  it('exposes exactly api, events and files', () => {
     const bridge = buildBridge(new FakeIpcRenderer())
-    expect(Object.keys(bridge).sort()).toEqual(['api', 'events'])
+    expect(Object.keys(bridge).sort()).toEqual(['api', 'events', 'files'])
     expect(Object.keys(bridge.events)).toEqual(['subscribe'])
+    expect(Object.keys(bridge.files)).toEqual(['pathForFile'])
+  })
+
+  it('gives the path of a dropped file, and an empty string for anything else', () => {
+    const file = { name: 'tickets.csv' }
+    const bridge = buildBridge(new FakeIpcRenderer(), (f: unknown) => {
+      if (f !== file) throw new TypeError('not a File')
+      return '/home/ana/exports/tickets.csv'
+    })
+    expect(bridge.files.pathForFile(file)).toBe('/home/ana/exports/tickets.csv')
+    expect(bridge.files.pathForFile('/etc/passwd')).toBe('')
+    expect(buildBridge(new FakeIpcRenderer()).files.pathForFile(file)).toBe('')
   })
 
   it('exposes exactly the contract’s method names, each a function', () => {

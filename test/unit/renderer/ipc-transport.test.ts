@@ -6,7 +6,11 @@ import { createWorkbenchClient } from '../../../src/shared/api/client'
 
 function fakeBridge(answer: (method: string, args: unknown) => Promise<unknown>): LoopbenchBridge {
   const api = Object.fromEntries(METHOD_NAMES.map((m) => [m, (args: unknown) => answer(m, args)]))
-  return { api: api as LoopbenchBridge['api'], events: { subscribe: vi.fn(() => () => undefined) } }
+  return {
+    api: api as LoopbenchBridge['api'],
+    events: { subscribe: vi.fn(() => () => undefined) },
+    files: { pathForFile: () => '' }
+  }
 }
 
 describe('IPC transport', () => {

@@ -52,7 +52,12 @@ export async function writeDemo(db: Db, data: DemoData, options: WriteDemoOption
       startedAt: at
     })
   const finish = (id: number, rows: number): void =>
-    completeImportBatch(db, id, { rowsRead: rows, rowsInserted: rows, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 }, at)
+    completeImportBatch(
+      db,
+      id,
+      { rowsRead: rows, rowsInserted: rows, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 },
+      at
+    )
 
   /** Writes rows in chunks: one transaction each, then progress, a pause for the event loop and a cancel check. */
   async function inChunks<T>(

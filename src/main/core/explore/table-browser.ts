@@ -117,5 +117,5 @@ export function readTablePage(db: Db, request: TablePageRequest): TablePage {
     .all(request.limit, request.offset) as Array<Array<string | number | null>>
   const total = (db.prepare(`SELECT count(*) AS n FROM ${spec.from}`).get() as { n: number }).n
   const columns: TableColumn[] = spec.columns.map(([id, , type]) => ({ id, type }))
-  return { table: request.table, columns, rows, offset: request.offset, total }
+  return { table: request.table, columns, rows, offset: request.offset, total, searchComplete: true }
 }

@@ -140,7 +140,20 @@ export class WorkbenchService {
 
     'data.tables': () => listTables(this.requireWorkspace().db),
 
-    'data.page': (request) => readTablePage(this.requireWorkspace().db, request)
+    'data.page': (request) => readTablePage(this.requireWorkspace().db, request),
+    'data.distinct': notYet,
+    'import.pickFile': notYet,
+    'import.inspect': notYet,
+    'import.start': notYet,
+    'import.result': notYet,
+    'import.mappings': notYet,
+    'import.saveMapping': notYet,
+    'batches.list': notYet,
+    'batches.rejects': notYet,
+    'batches.undo': notYet,
+    'search.status': notYet,
+    'sql.query': notYet,
+    'sql.cancel': notYet
   }
 
   private workspaceOptions(): WorkspaceOptions {
@@ -175,4 +188,8 @@ export class WorkbenchService {
     this.deps.events.emit({ type: 'workspace.changed', workspace: info })
     return info
   }
+}
+
+function notYet(): never {
+  throw new ApiError('not_supported', 'This is not available in this version yet.')
 }

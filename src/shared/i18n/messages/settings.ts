@@ -55,7 +55,16 @@ export const settingsMessages = defineMessages(
     'settings.error.csatScaleMax': 'Enter a whole number from 2 to 100.',
     'settings.error.fiscalYearStartMonth': 'Choose a month.',
     'settings.error.timeZone':
-      'This is not a time zone Loopbench knows. Pick one from the list, such as Europe/Berlin or Asia/Shanghai.'
+      'This is not a time zone Loopbench knows. Pick one from the list, such as Europe/Berlin or Asia/Shanghai.',
+    'settings.error.importRedactByDefault': 'Choose whether imports redact personal data.',
+    'settings.error.importRejectThreshold': 'Enter a share from 0 to 100%.',
+    'settings.field.importRedactByDefault': 'Redact personal data at import',
+    'settings.description.importRedactByDefault':
+      'E-mail addresses, phone numbers, ID numbers and card numbers are replaced by placeholders before anything is stored. Each import can still turn it off.',
+    'settings.importRedactByDefault.check': 'Redact by default',
+    'settings.field.importRejectThreshold': 'Refuse an import above this share of rejected rows',
+    'settings.description.importRejectThreshold':
+      'Rows that fail validation are listed with their line and reason; when more than this share of a file fails, nothing of it is imported.'
   },
   {
     'settings.appearance': '外观',
@@ -104,6 +113,15 @@ export const settingsMessages = defineMessages(
     'settings.error.csatScaleMax': '请输入 2 到 100 之间的整数。',
     'settings.error.fiscalYearStartMonth': '请选择一个月份。',
     'settings.error.timeZone':
-      'Loopbench 无法识别该时区。请从列表中选择，例如 Asia/Shanghai 或 Europe/Berlin。'
+      'Loopbench 无法识别该时区。请从列表中选择，例如 Asia/Shanghai 或 Europe/Berlin。',
+    'settings.error.importRedactByDefault': '请选择导入时是否脱敏个人信息。',
+    'settings.error.importRejectThreshold': '请输入 0 到 100% 之间的比例。',
+    'settings.field.importRedactByDefault': '导入时脱敏个人信息',
+    'settings.description.importRedactByDefault':
+      '电子邮箱、电话号码、身份证号和银行卡号在写入工作区之前替换为占位符。单次导入仍可关闭。',
+    'settings.importRedactByDefault.check': '默认脱敏',
+    'settings.field.importRejectThreshold': '拒收行超过此比例时拒绝整个导入',
+    'settings.description.importRejectThreshold':
+      '未通过校验的行会列出行号和原因；若一个文件中超过此比例的行未通过，则整个文件都不会导入。'
   }
 )

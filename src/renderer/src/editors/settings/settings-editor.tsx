@@ -23,7 +23,9 @@ const ERROR_KEYS: Readonly<Record<SettingsField, MessageKey>> = {
   csatSatisfiedThreshold: 'settings.error.csatSatisfiedThreshold',
   csatScaleMax: 'settings.error.csatScaleMax',
   fiscalYearStartMonth: 'settings.error.fiscalYearStartMonth',
-  timeZone: 'settings.error.timeZone'
+  timeZone: 'settings.error.timeZone',
+  importRedactByDefault: 'settings.error.importRedactByDefault',
+  importRejectThreshold: 'settings.error.importRejectThreshold'
 }
 
 /** Time zones this runtime knows, for the time-zone field's suggestions. */
@@ -169,7 +171,9 @@ function AnalysisSection({
     csatScaleMax: useId(),
     fiscalYearStartMonth: useId(),
     timeZone: useId(),
-    zones: useId()
+    zones: useId(),
+    importRedactByDefault: useId(),
+    importRejectThreshold: useId()
   }
 
   const parsed = useMemo(() => parseDraft(draft), [draft])
@@ -418,6 +422,47 @@ function AnalysisSection({
               <option key={zone} value={zone} />
             ))}
           </datalist>
+        </Setting>
+
+        <Setting
+          id={ids.importRedactByDefault}
+          testId="importRedactByDefault"
+          label={t('settings.field.importRedactByDefault')}
+          description={t('settings.description.importRedactByDefault')}
+          error={null}
+        >
+          <label className="lb-setting-row">
+            <input
+              id={ids.importRedactByDefault}
+              type="checkbox"
+              data-testid="setting-importRedactByDefault-input"
+              checked={draft.importRedactByDefault}
+              onChange={(e) => update('importRedactByDefault', e.target.checked)}
+            />
+            <span className="lb-setting-inline-text">{t('settings.importRedactByDefault.check')}</span>
+          </label>
+        </Setting>
+
+        <Setting
+          id={ids.importRejectThreshold}
+          testId="importRejectThreshold"
+          label={t('settings.field.importRejectThreshold')}
+          description={t('settings.description.importRejectThreshold')}
+          error={errorText(
+            'importRejectThreshold',
+            errorOf('importRejectThreshold', 'importRejectThresholdPercent')
+          )}
+        >
+          <div className="lb-setting-row">
+            <NumberInput
+              id={ids.importRejectThreshold}
+              testId="importRejectThreshold"
+              value={draft.importRejectThresholdPercent}
+              invalid={!!errorOf('importRejectThreshold', 'importRejectThresholdPercent')}
+              onChange={(v) => update('importRejectThresholdPercent', v)}
+            />
+            <span className="lb-setting-inline-text">%</span>
+          </div>
         </Setting>
       </form>
     </section>

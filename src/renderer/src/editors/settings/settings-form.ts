@@ -11,6 +11,9 @@ export interface SettingsDraft {
   csatScaleMax: string
   fiscalYearStartMonth: number
   timeZone: string
+  importRedactByDefault: boolean
+  /** Percent (5 means 0.05). */
+  importRejectThresholdPercent: string
 }
 
 export type SettingsField = keyof AnalysisSettings
@@ -36,7 +39,9 @@ export function draftFromSettings(settings: AnalysisSettings): SettingsDraft {
     csatSatisfiedThreshold: clean(settings.csatSatisfiedThreshold),
     csatScaleMax: clean(settings.csatScaleMax),
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
-    timeZone: settings.timeZone
+    timeZone: settings.timeZone,
+    importRedactByDefault: settings.importRedactByDefault,
+    importRejectThresholdPercent: clean(settings.importRejectThreshold * 100)
   }
 }
 
@@ -69,7 +74,9 @@ export function parseDraft(draft: SettingsDraft): ParsedDraft {
     csatSatisfiedThreshold: number('csatSatisfiedThreshold', draft.csatSatisfiedThreshold),
     csatScaleMax: number('csatScaleMax', draft.csatScaleMax),
     fiscalYearStartMonth: draft.fiscalYearStartMonth,
-    timeZone: draft.timeZone.trim()
+    timeZone: draft.timeZone.trim(),
+    importRedactByDefault: draft.importRedactByDefault,
+    importRejectThreshold: number('importRejectThreshold', draft.importRejectThresholdPercent, 100)
   }
   const result = AnalysisSettingsSchema.safeParse(candidate)
   if (!result.success) {

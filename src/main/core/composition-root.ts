@@ -6,6 +6,7 @@ import type { JobExecutor } from './jobs/job-types'
 import { inlineExecutor } from './jobs/inline-executor'
 import { workerExecutor } from './jobs/worker-executor'
 import { UserConfigStore } from './preferences/user-config'
+import { UploadRegistry } from './uploads/upload-registry'
 import { JOB_REGISTRY } from './service/job-registry'
 import type { HostPort } from './service/workbench-service'
 import { WorkbenchService } from './service/workbench-service'
@@ -33,6 +34,8 @@ export interface Workbench {
   handlers: WorkbenchHandlers
   subscribe(listener: WorkbenchEventListener): () => void
   service: WorkbenchService
+  /** Where uploaded files go (web host); null in hosts that import by path. */
+  uploads: UploadRegistry | null
   dispose(): void
 }
 
@@ -46,7 +49,10 @@ export async function createWorkbench(options: WorkbenchOptions): Promise<Workbe
     options.jobExecutor ??
     (options.jobWorkerScript ? workerExecutor(options.jobWorkerScript) : inlineExecutor(JOB_REGISTRY))
   const jobs = new JobManager(executor, (job) => events.emit({ type: 'job.updated', job }))
+  // Files reach a host without file paths (the web host) by upload, into a private folder.
+  const uploads = options.host.capabilities.upload ? new UploadRegistry() : null
   const service = new WorkbenchService({
+    uploads,
     host: options.host,
     appVersion: options.appVersion,
     userConfig: new UserConfigStore(options.configDir),
@@ -62,6 +68,10 @@ export async function createWorkbench(options: WorkbenchOptions): Promise<Workbe
     handlers: service.handlers,
     subscribe: (listener) => events.subscribe(listener),
     service,
-    dispose: () => service.dispose()
+    uploads,
+    dispose: () => {
+      service.dispose()
+      uploads?.dispose()
+    }
   }
 }

@@ -22,6 +22,8 @@ export const API_ERROR_CODES = [
   'workspace_busy',
   'workspace_migration_failed',
   'job_failed',
+  'import_unreadable',
+  'import_rejected',
   'cancelled',
   'payload_too_large',
   'internal'

@@ -96,6 +96,27 @@ function messageFor(
       return details.kind === 'demo.build'
         ? ['error.job_failed.named', { title: translate(language, 'job.demo.build') }]
         : ['error.job_failed']
+    case 'import_unreadable': {
+      const file = str(details, 'file')
+      const reason = str(details, 'reason')
+      if (!file || !reason) return ['error.import_unreadable.generic']
+      const line = num(details, 'line')
+      const where = line === undefined ? '' : translate(language, 'error.detail.line', { line })
+      return ['error.import_unreadable', { file, reason, where }]
+    }
+    case 'import_rejected': {
+      const file = str(details, 'file')
+      const rejected = num(details, 'rejected')
+      const total = num(details, 'total')
+      const threshold = num(details, 'threshold')
+      if (!file || rejected === undefined || total === undefined || threshold === undefined) {
+        return ['error.import_rejected.generic']
+      }
+      const percent = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+        threshold
+      )
+      return ['error.import_rejected', { file, rejected, total, threshold: percent }]
+    }
     case 'internal':
       return [details.reason === UNREACHABLE_REASON ? 'error.internal.unreachable' : 'error.internal']
     default:

@@ -27,6 +27,8 @@ const SAMPLE_DETAILS: Readonly<Record<ApiErrorCode, Record<string, unknown> | un
   workspace_busy: { path: '/data/q3.loopbench' },
   workspace_migration_failed: { path: '/data/q3.loopbench', reached: 1, target: 2, backup: '/data/q3.bak' },
   job_failed: { kind: 'demo.build' },
+  import_unreadable: { file: 'tickets.csv', line: 17, reason: 'a quoted field is never closed' },
+  import_rejected: { file: 'tickets.csv', rejected: 120, total: 1000, threshold: 0.05 },
   cancelled: { kind: 'demo.build' },
   payload_too_large: undefined,
   internal: { method: 'data.page' }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path'
 import { createWorkbench } from '../../core/composition-root'
 import { defaultConfigDir } from '../../core/preferences/user-config'
-import { UploadRegistry } from '../../core/uploads/upload-registry'
 import { startWebHost } from '../../web/web-host'
 import type { CliContext } from '../cli-io'
 import { optionalInt, parseCommandArgs, requireString } from '../args'
@@ -52,7 +51,8 @@ export async function runServe(argv: string[], ctx: CliContext): Promise<number>
       createIfMissing: values.create === true,
       ...(ctx.paths.jobWorkerScript ? { jobWorkerScript: ctx.paths.jobWorkerScript } : {})
     })
-    const uploads = new UploadRegistry()
+    const uploads = workbench.uploads
+    if (!uploads) throw new Error('The web host needs an upload folder.')
     let host
     try {
       host = await startWebHost({
@@ -65,7 +65,6 @@ export async function runServe(argv: string[], ctx: CliContext): Promise<number>
       })
     } catch (error) {
       workbench.dispose()
-      uploads.dispose()
       throw error
     }
     if (json) {
@@ -81,7 +80,6 @@ export async function runServe(argv: string[], ctx: CliContext): Promise<number>
     await io.stopSignal
     await host.close()
     workbench.dispose()
-    uploads.dispose()
     if (!json) io.stderr('Stopped; the workspace was closed cleanly.\n')
     return EXIT_OK
   } catch (error) {

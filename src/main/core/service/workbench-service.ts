@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { AppInfo, HostCapabilities, HostKind, WorkbenchHandlers } from '@shared/api/contract'
+import type { AppInfo, WorkbenchHandlers } from '@shared/api/contract'
 import { ApiError } from '@shared/api/errors'
 import type { WorkspaceInfo } from '@shared/domain/workspace'
 import { PRODUCT_NAME } from '@shared/product'
@@ -9,17 +9,13 @@ import type { UserConfigStore } from '../preferences/user-config'
 import type { WorkspaceOptions } from '../store/workspace'
 import { Workspace } from '../store/workspace'
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index'
-import { listTables, readTablePage } from '../explore/table-browser'
+import type { UploadRegistry } from '../uploads/upload-registry'
+import type { HostPort, ServiceContext } from './service-context'
+import { createExploreHandlers } from './explore-handlers'
+import { createImportHandlers } from './import-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
-/** What a host contributes to the service: who it is and what only it can do. */
-export interface HostPort {
-  kind: HostKind
-  capabilities: HostCapabilities
-  platform: string
-  /** Native file dialog (desktop only). */
-  pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>
-}
+export type { HostPort } from './service-context'
 
 export interface WorkbenchServiceDeps {
   host: HostPort
@@ -30,6 +26,8 @@ export interface WorkbenchServiceDeps {
   workspaceOptions?: WorkspaceOptions
   /** Where "Open demo" builds and opens the demo workspace; null when the host has none. */
   demoWorkspacePath: string | null
+  /** Files uploaded to the web host; null where files are imported by path. */
+  uploads: UploadRegistry | null
 }
 
 /** The one implementation of the workbench contract, shared by the three hosts. */
@@ -38,7 +36,31 @@ export class WorkbenchService {
   /** Serialises workspace switches so two quick clicks cannot interleave. */
   private switching: Promise<unknown> = Promise.resolve()
 
-  constructor(private readonly deps: WorkbenchServiceDeps) {}
+  /** What the capability handlers may use of the service. */
+  private readonly context: ServiceContext
+
+  constructor(private readonly deps: WorkbenchServiceDeps) {
+    this.context = {
+      host: deps.host,
+      appVersion: deps.appVersion,
+      jobs: deps.jobs,
+      events: deps.events,
+      uploads: deps.uploads,
+      requireWorkspace: () => this.requireWorkspace(),
+      workspaceChanged: () => {
+        if (this.workspace)
+          this.deps.events.emit({ type: 'workspace.changed', workspace: this.workspace.info() })
+      }
+    }
+    this.handlers = {
+      ...this.workspaceHandlers(),
+      ...createImportHandlers(this.context),
+      ...createExploreHandlers(this.context)
+    }
+  }
+
+  /** Every method of the contract. */
+  readonly handlers: WorkbenchHandlers
 
   /** The open workspace, or a `no_workspace` error a user can act on. */
   requireWorkspace(): Workspace {
@@ -67,93 +89,82 @@ export class WorkbenchService {
     this.workspace = null
   }
 
-  readonly handlers: WorkbenchHandlers = {
-    'app.info': (): AppInfo => ({
-      name: PRODUCT_NAME,
-      version: this.deps.appVersion,
-      host: this.deps.host.kind,
-      capabilities: { ...this.deps.host.capabilities },
-      platform: this.deps.host.platform,
-      schemaVersion: LATEST_SCHEMA_VERSION
-    }),
-
-    'workspace.info': () => this.workspace?.info() ?? null,
-
-    'workspace.open': ({ path }) => this.switchTo(async () => Workspace.open(path, this.workspaceOptions())),
-
-    'workspace.create': ({ path }) =>
-      this.switchTo(async () => Workspace.create(path, this.workspaceOptions())),
-
-    'workspace.openDemo': () =>
-      this.switchTo(async () => {
-        const path = this.deps.demoWorkspacePath
-        if (!path) throw new ApiError('not_supported', 'This host has no demo workspace.')
-        if (!existsSync(path)) {
-          const job = this.deps.jobs.start<DemoSummary>('demo.build', 'Building the demo workspace', {
-            path,
-            appVersion: this.deps.appVersion
-          })
-          await job.result
-        }
-        return Workspace.open(path, this.workspaceOptions())
+  private workspaceHandlers(): Omit<
+    WorkbenchHandlers,
+    keyof ReturnType<typeof createImportHandlers> | keyof ReturnType<typeof createExploreHandlers>
+  > {
+    return {
+      'app.info': (): AppInfo => ({
+        name: PRODUCT_NAME,
+        version: this.deps.appVersion,
+        host: this.deps.host.kind,
+        capabilities: { ...this.deps.host.capabilities },
+        platform: this.deps.host.platform,
+        schemaVersion: LATEST_SCHEMA_VERSION
       }),
 
-    'workspace.close': () => {
-      this.assertCanSwitch()
-      this.workspace?.close()
-      this.workspace = null
-      this.deps.events.emit({ type: 'workspace.changed', workspace: null })
-      return null
-    },
+      'workspace.info': () => this.workspace?.info() ?? null,
 
-    'workspace.recent': () => this.deps.userConfig.getRecent(),
+      'workspace.open': ({ path }) =>
+        this.switchTo(async () => Workspace.open(path, this.workspaceOptions())),
 
-    'workspace.forgetRecent': ({ path }) => this.deps.userConfig.forgetRecent(path),
+      'workspace.create': ({ path }) =>
+        this.switchTo(async () => Workspace.create(path, this.workspaceOptions())),
 
-    'workspace.pickPath': async ({ mode }) => {
-      const pick = this.deps.host.pickWorkspacePath
-      if (!pick || !this.deps.host.capabilities.nativeDialogs) {
-        throw new ApiError('not_supported', 'File dialogs are available in the desktop app only.')
-      }
-      return pick(mode)
-    },
+      'workspace.openDemo': () =>
+        this.switchTo(async () => {
+          const path = this.deps.demoWorkspacePath
+          if (!path) throw new ApiError('not_supported', 'This host has no demo workspace.')
+          if (!existsSync(path)) {
+            const job = this.deps.jobs.start<DemoSummary>('demo.build', 'Building the demo workspace', {
+              path,
+              appVersion: this.deps.appVersion
+            })
+            await job.result
+          }
+          return Workspace.open(path, this.workspaceOptions())
+        }),
 
-    'settings.get': () => this.requireWorkspace().settings.get(),
+      'workspace.close': () => {
+        this.assertCanSwitch()
+        this.workspace?.close()
+        this.workspace = null
+        this.deps.events.emit({ type: 'workspace.changed', workspace: null })
+        return null
+      },
 
-    'settings.update': ({ patch }) => {
-      const settings = this.requireWorkspace().settings.update(patch)
-      this.deps.events.emit({ type: 'settings.changed', settings })
-      return settings
-    },
+      'workspace.recent': () => this.deps.userConfig.getRecent(),
 
-    'preferences.get': () => this.deps.userConfig.getPreferences(),
+      'workspace.forgetRecent': ({ path }) => this.deps.userConfig.forgetRecent(path),
 
-    'preferences.update': ({ patch }) => {
-      const preferences = this.deps.userConfig.updatePreferences(patch)
-      this.deps.events.emit({ type: 'preferences.changed', preferences })
-      return preferences
-    },
+      'workspace.pickPath': async ({ mode }) => {
+        const pick = this.deps.host.pickWorkspacePath
+        if (!pick || !this.deps.host.capabilities.nativeDialogs) {
+          throw new ApiError('not_supported', 'File dialogs are available in the desktop app only.')
+        }
+        return pick(mode)
+      },
 
-    'jobs.list': () => this.deps.jobs.list(),
+      'settings.get': () => this.requireWorkspace().settings.get(),
 
-    'jobs.cancel': ({ id }) => this.deps.jobs.cancel(id),
+      'settings.update': ({ patch }) => {
+        const settings = this.requireWorkspace().settings.update(patch)
+        this.deps.events.emit({ type: 'settings.changed', settings })
+        return settings
+      },
 
-    'data.tables': () => listTables(this.requireWorkspace().db),
+      'preferences.get': () => this.deps.userConfig.getPreferences(),
 
-    'data.page': (request) => readTablePage(this.requireWorkspace().db, request),
-    'data.distinct': notYet,
-    'import.pickFile': notYet,
-    'import.inspect': notYet,
-    'import.start': notYet,
-    'import.result': notYet,
-    'import.mappings': notYet,
-    'import.saveMapping': notYet,
-    'batches.list': notYet,
-    'batches.rejects': notYet,
-    'batches.undo': notYet,
-    'search.status': notYet,
-    'sql.query': notYet,
-    'sql.cancel': notYet
+      'preferences.update': ({ patch }) => {
+        const preferences = this.deps.userConfig.updatePreferences(patch)
+        this.deps.events.emit({ type: 'preferences.changed', preferences })
+        return preferences
+      },
+
+      'jobs.list': () => this.deps.jobs.list(),
+
+      'jobs.cancel': ({ id }) => this.deps.jobs.cancel(id)
+    }
   }
 
   private workspaceOptions(): WorkspaceOptions {
@@ -188,8 +199,4 @@ export class WorkbenchService {
     this.deps.events.emit({ type: 'workspace.changed', workspace: info })
     return info
   }
-}
-
-function notYet(): never {
-  throw new ApiError('not_supported', 'This is not available in this version yet.')
 }

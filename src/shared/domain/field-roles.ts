@@ -44,6 +44,13 @@ const role = (
   multiple: options.multiple ?? false
 })
 
+/**
+ * Keep a column as an extra attribute of the record (stored, shown, not analysed). Never chosen
+ * by detection: unrecognised columns are ignored unless the user keeps them, because vendor
+ * exports carry personal data (IP addresses, e-mails, locations) nobody asked to store.
+ */
+export const ATTRIBUTE_ROLE = 'attribute'
+
 /** The roles of each record kind, in the order a mapping editor lists them. */
 export const FIELD_ROLES: Readonly<Record<RecordKind, readonly FieldRole[]>> = {
   tickets: [
@@ -59,7 +66,8 @@ export const FIELD_ROLES: Readonly<Record<RecordKind, readonly FieldRole[]>> = {
     role('text', 'text', { required: true }),
     role('customerId', 'id'),
     role('rating', 'number'),
-    role('tags', 'tags')
+    role('tags', 'tags'),
+    role(ATTRIBUTE_ROLE, 'text', { multiple: true })
   ],
   survey_responses: [
     role('externalId', 'id'),
@@ -71,7 +79,8 @@ export const FIELD_ROLES: Readonly<Record<RecordKind, readonly FieldRole[]>> = {
     role('npsScore', 'integer'),
     role('comment', 'text'),
     role('channel', 'category'),
-    role('segment', 'category', { multiple: true })
+    role('segment', 'category', { multiple: true }),
+    role(ATTRIBUTE_ROLE, 'text', { multiple: true })
   ],
   customers: [
     role('customerId', 'id', { required: true }),
@@ -79,7 +88,8 @@ export const FIELD_ROLES: Readonly<Record<RecordKind, readonly FieldRole[]>> = {
     role('tier', 'category'),
     role('region', 'category'),
     role('revenue', 'number'),
-    role('signupAt', 'datetime')
+    role('signupAt', 'datetime'),
+    role(ATTRIBUTE_ROLE, 'text', { multiple: true })
   ],
   experiment_units: [
     role('experiment', 'category'),

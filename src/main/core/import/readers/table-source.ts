@@ -33,6 +33,17 @@ export interface OpenOptions extends ReadOptions {
   headerRows: number
 }
 
+/**
+ * Something about a file that does not stop it being read but that the user should see (the
+ * wizard shows these): header names that repeat or are empty, JSON keys first seen after the
+ * header was fixed. `details` carries the facts for a translated message.
+ */
+export interface ReadWarning {
+  code: 'duplicate_headers' | 'empty_headers' | 'late_keys'
+  message: string
+  details: Record<string, unknown>
+}
+
 /** A file opened for streaming its rows. Memory stays flat whatever the file size. */
 export interface TableSource {
   info: ReadInfo
@@ -42,6 +53,12 @@ export interface TableSource {
   chunks(size?: number): AsyncIterable<RawRow[]>
   /** Bytes consumed so far and the file size, for progress. */
   progress(): { bytesRead: number; totalBytes: number }
+  /**
+   * Warnings found so far (header problems at once; JSON keys first seen late as rows are read,
+   * complete once `chunks()` has finished). Optional only so that test doubles need not
+   * implement it; `openTableSource` always does.
+   */
+  warnings?(): ReadWarning[]
   close(): Promise<void>
 }
 

@@ -1,0 +1,279 @@
+import { createReadStream, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { ApiError } from '@shared/api/errors'
+import type {
+  ImportMapping,
+  ImportOptions,
+  ImportResult,
+  ReadOptions,
+  RedactionCounts
+} from '@shared/domain/import'
+import type { JobContext } from '../../jobs/job-types'
+import type { Db } from '../../store/sqlite'
+import { openReadWrite } from '../../store/sqlite'
+import { completeImportBatch, createImportBatch } from '../../store/repositories/import-batches'
+import type { OpenTableSource, RawRow } from '../readers/table-source'
+import type { Redactor } from './record-builder'
+import { missingRequiredRoles, RecordBuilder } from './record-builder'
+import type { ValueParsers } from './value-parsers'
+import type { RecordWriter } from './writers/write-outcome'
+import { KeyedWriter } from './writers/keyed-writer'
+import { customerSpec, surveyResponseSpec, ticketSpec } from './writers/record-specs'
+import { ExperimentRegistry } from './writers/experiment-registry'
+import { armSummaryWriter, ExperimentUnitWriter } from './writers/experiment-writers'
+import type { ImportRecord } from './records'
+
+/** What the import job needs to know; plain data, so it can cross into a worker thread. */
+export interface ImportJobParams {
+  workspacePath: string
+  /** The bytes to read (a user's path, or an upload's private copy). */
+  sourcePath: string
+  /** The name the user knows the file by (messages, provenance). */
+  sourceName: string
+  /** The path to record as provenance (null for uploads). */
+  recordedPath: string | null
+  read: ReadOptions
+  mapping: ImportMapping
+  options: ImportOptions
+  /** The workspace's time zone, for wall-clock times in the file. */
+  timeZone: string
+}
+
+/** The readers, parsers and redaction the job uses (bound in one place, replaced in tests). */
+export interface ImportDependencies {
+  openTableSource: OpenTableSource
+  createParsers(options: {
+    dateOrder: ImportMapping['dateOrder']
+    timeZone: string
+    allowSerial: boolean
+  }): ValueParsers
+  redactText(text: string): { text: string; counts: RedactionCounts }
+  now?: () => number
+}
+
+/** Rejects kept in the result (all are stored with the batch). */
+const RESULT_REJECTS = 200
+/** Rejects carried in the error of a refused import. */
+const ERROR_REJECTS = 50
+const CHUNK_ROWS = 2000
+
+/**
+ * Imports one file as one batch, in one transaction: every accepted row of the file or nothing.
+ * Rows that fail validation are rejected with their line and reason and stored with the batch;
+ * when more than the threshold share is rejected, or the file cannot be read, nothing is kept.
+ *
+ * The transaction stays open across the reader's awaits. STYLE.md advises against that because
+ * other code could interleave statements on the same connection; here the connection is the
+ * job's own, in its own worker thread, so nothing else can use it — and the issue requires the
+ * import to be atomic. A crash or a cancel rolls everything back.
+ */
+export async function runImportJob(
+  params: ImportJobParams,
+  context: JobContext,
+  deps: ImportDependencies
+): Promise<ImportResult> {
+  const now = deps.now ?? Date.now
+  const started = now()
+  const missing = missingRequiredRoles(params.mapping)
+  if (missing.length > 0) {
+    throw new ApiError(
+      'invalid_input',
+      `The mapping leaves required fields unassigned: ${missing.join(', ')}.`,
+      {
+        missing
+      }
+    )
+  }
+  const totalBytes = statSync(params.sourcePath).size
+  context.reportProgress(0, totalBytes, 'Checking the file')
+  const sha256 = await hashFile(params.sourcePath, context)
+
+  const source = await deps.openTableSource(params.sourcePath, params.sourceName, {
+    ...params.read,
+    headerRows: params.read.headerRows ?? 1
+  })
+  const counts: RedactionCounts = { email: 0, phone: 0, idNumber: 0, card: 0 }
+  const redact: Redactor | null = params.options.redact
+    ? (text) => {
+        const out = deps.redactText(text)
+        counts.email += out.counts.email
+        counts.phone += out.counts.phone
+        counts.idNumber += out.counts.idNumber
+        counts.card += out.counts.card
+        return out.text
+      }
+    : null
+  const builder = new RecordBuilder(
+    params.mapping,
+    deps.createParsers({
+      dateOrder: params.mapping.dateOrder,
+      timeZone: params.timeZone,
+      allowSerial: source.info.format === 'xlsx'
+    }),
+    redact
+  )
+
+  const db = openReadWrite(params.workspacePath)
+  db.pragma('cache_size = -65536')
+  let open = false
+  try {
+    db.exec('BEGIN IMMEDIATE')
+    open = true
+    const batchId = createImportBatch(db, {
+      kind: params.mapping.kind,
+      sourceName: params.sourceName,
+      sourcePath: params.recordedPath,
+      sourceSha256: sha256,
+      sourceSize: totalBytes,
+      format: source.info.format,
+      encoding: source.info.format === 'xlsx' ? null : source.info.encoding,
+      layout: params.mapping.preset,
+      sheet: source.info.sheet,
+      sourceSystem: params.mapping.sourceSystem,
+      mapping: params.mapping as unknown as Record<string, unknown>,
+      options: { ...params.options, read: { ...params.read, delimiter: source.info.delimiter } },
+      startedAt: started
+    })
+    const experiments = new ExperimentRegistry(db, batchId, started)
+    const write = writerFor(db, params.mapping.kind, batchId, experiments)
+    const reject = db.prepare('INSERT INTO import_rejects (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)')
+    const tally = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 }
+    const rejects: Array<{ line: number; reason: string }> = []
+    const rejectRow = (row: RawRow, reason: string): void => {
+      tally.rejected++
+      if (rejects.length < RESULT_REJECTS) rejects.push({ line: row.line, reason })
+      const raw = JSON.stringify(row.cells).slice(0, 4000)
+      reject.run(batchId, row.line, reason, redact ? redact(raw) : raw)
+    }
+
+    for await (const chunk of source.chunks(CHUNK_ROWS)) {
+      if (context.isCancelled()) throw cancelled()
+      for (const row of chunk) {
+        tally.read++
+        const built = builder.build(row)
+        if (!built.ok) {
+          rejectRow(row, built.reason)
+          continue
+        }
+        const outcome = write(built.value, row.line)
+        if (outcome.action === 'duplicate') {
+          rejectRow(row, `the same record appears again in this file (first on line ${outcome.firstLine})`)
+        } else {
+          tally[outcome.action]++
+        }
+      }
+      const progress = source.progress()
+      context.reportProgress(
+        progress.bytesRead,
+        progress.totalBytes,
+        `Importing: ${tally.read.toLocaleString('en-US')} rows`
+      )
+    }
+    if (context.isCancelled()) throw cancelled()
+
+    if (tally.read === 0) {
+      throw new ApiError(
+        'import_unreadable',
+        `${params.sourceName}: the file has a header but no rows to import.`,
+        {
+          file: params.sourceName,
+          line: null,
+          reason: 'the file has a header but no rows to import'
+        }
+      )
+    }
+    const threshold = params.options.rejectThreshold
+    if (tally.rejected / tally.read > threshold) {
+      throw new ApiError(
+        'import_rejected',
+        `${params.sourceName} was not imported: ${tally.rejected} of ${tally.read} rows failed validation, more than the ${(threshold * 100).toFixed(1)}% allowed.`,
+        {
+          file: params.sourceName,
+          rejected: tally.rejected,
+          total: tally.read,
+          threshold,
+          rejects: rejects.slice(0, ERROR_REJECTS)
+        }
+      )
+    }
+    experiments.finish()
+    completeImportBatch(
+      db,
+      batchId,
+      {
+        rowsRead: tally.read,
+        rowsInserted: tally.inserted,
+        rowsUpdated: tally.updated,
+        rowsUnchanged: tally.unchanged,
+        rowsRejected: tally.rejected
+      },
+      now(),
+      params.options.redact ? { ...counts } : null
+    )
+    db.exec('COMMIT')
+    open = false
+    return {
+      batchId,
+      file: params.sourceName,
+      kind: params.mapping.kind,
+      preset: params.mapping.preset,
+      rowsRead: tally.read,
+      inserted: tally.inserted,
+      updated: tally.updated,
+      unchanged: tally.unchanged,
+      rejected: tally.rejected,
+      rejects,
+      redactions: counts,
+      elapsedMs: now() - started
+    }
+  } finally {
+    if (open) db.exec('ROLLBACK')
+    await source.close()
+    db.close()
+  }
+}
+
+function writerFor(
+  db: Db,
+  kind: ImportMapping['kind'],
+  batchId: number,
+  experiments: ExperimentRegistry
+): (record: ImportRecord, line: number) => ReturnType<RecordWriter<unknown>['write']> {
+  switch (kind) {
+    case 'tickets': {
+      const w = new KeyedWriter(db, ticketSpec(), batchId)
+      return (r, line) => w.write((r as Extract<ImportRecord, { kind: 'tickets' }>).record, line)
+    }
+    case 'survey_responses': {
+      const w = new KeyedWriter(db, surveyResponseSpec(), batchId)
+      return (r, line) => w.write((r as Extract<ImportRecord, { kind: 'survey_responses' }>).record, line)
+    }
+    case 'customers': {
+      const w = new KeyedWriter(db, customerSpec(), batchId)
+      return (r, line) => w.write((r as Extract<ImportRecord, { kind: 'customers' }>).record, line)
+    }
+    case 'experiment_units': {
+      const w = new ExperimentUnitWriter(db, experiments, batchId)
+      return (r, line) => w.write((r as Extract<ImportRecord, { kind: 'experiment_units' }>).record, line)
+    }
+    case 'experiment_arm_summaries': {
+      const w = armSummaryWriter(db, experiments, batchId)
+      return (r, line) =>
+        w.write((r as Extract<ImportRecord, { kind: 'experiment_arm_summaries' }>).record, line)
+    }
+  }
+}
+
+function cancelled(): ApiError {
+  return new ApiError('cancelled', 'The import was cancelled; the workspace is unchanged.')
+}
+
+/** SHA-256 of the file, streamed (provenance: which exact file a batch came from). */
+async function hashFile(path: string, context: JobContext): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    if (context.isCancelled()) throw cancelled()
+    hash.update(chunk as Buffer)
+  }
+  return hash.digest('hex')
+}

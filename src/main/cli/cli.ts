@@ -1,12 +1,17 @@
 import type { CliContext } from './cli-io'
 import { UsageError } from './cli-io'
 import { runDemo } from './commands/demo'
+import { runImport } from './commands/import'
+import { runBatches, runUndoImport } from './commands/batches'
 import { runServe } from './commands/serve'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
 
 const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
+  import: { run: runImport, summary: 'import ticket, survey, customer or experiment exports' },
+  batches: { run: runBatches, summary: 'list import batches with their provenance' },
+  'undo-import': { run: runUndoImport, summary: 'remove an import batch' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }
 }

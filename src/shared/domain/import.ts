@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RECORD_KINDS } from './field-roles'
+import { isValidTimeZone } from './settings'
 
 /** File formats the importers read. */
 export const SOURCE_FORMATS = ['csv', 'tsv', 'xlsx', 'json', 'ndjson'] as const
@@ -44,7 +45,12 @@ export const ColumnMappingSchema = z.strictObject({
   /** The header as it appears in the file. */
   header: z.string().max(1000),
   role: z.string().min(1).max(64).nullable(),
-  name: z.string().min(1).max(200).optional()
+  name: z.string().min(1).max(200).optional(),
+  /**
+   * The zone of this column's wall-clock times when the export declares one (Typeform's
+   * "Submit Date (UTC)", Qualtrics' ImportId timeZone); else the workspace's zone applies.
+   */
+  timeZone: z.string().min(1).max(64).refine(isValidTimeZone, { message: 'Unknown time zone' }).optional()
 })
 export type ColumnMapping = z.infer<typeof ColumnMappingSchema>
 

@@ -2,6 +2,13 @@ import { z } from 'zod'
 import type { JobRegistry } from '../jobs/job-types'
 import { ApiError } from '@shared/api/errors'
 import { buildDemoWorkspace } from '../demo/build-demo'
+import type { ImportJobParams } from '../import/pipeline/import-job'
+import { runImportJob } from '../import/pipeline/import-job'
+import { IMPORT_DEPENDENCIES } from '../import/pipeline/bindings'
+import { undoBatch } from '../import/pipeline/undo-batch'
+import { openReadWrite } from '../store/sqlite'
+
+const UndoParams = z.strictObject({ workspacePath: z.string().min(1), batchId: z.number().int().gte(1) })
 
 const DemoParams = z.strictObject({ path: z.string().min(1), appVersion: z.string() })
 
@@ -11,8 +18,17 @@ export const JOB_REGISTRY: JobRegistry = {
     const { path, appVersion } = DemoParams.parse(params)
     return buildDemoWorkspace(path, { context, appVersion })
   },
-  'import.run': notYet,
-  'import.undo': notYet,
+  'import.run': async (params, context) =>
+    runImportJob(params as ImportJobParams, context, IMPORT_DEPENDENCIES),
+  'import.undo': async (params) => {
+    const { workspacePath, batchId } = UndoParams.parse(params)
+    const db = openReadWrite(workspacePath)
+    try {
+      return undoBatch(db, batchId, Date.now())
+    } finally {
+      db.close()
+    }
+  },
   'search.index': notYet,
   'sql.query': notYet
 }

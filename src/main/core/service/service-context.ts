@@ -30,4 +30,6 @@ export interface ServiceContext {
   requireWorkspace(): Workspace
   /** Tells every client that the workspace's contents changed (counts, batches). */
   workspaceChanged(): void
+  /** Runs what must follow any change of the data (bringing the search index up to date). */
+  afterDataChange(): void
 }

@@ -38,6 +38,13 @@ export class WorkbenchService {
 
   /** What the capability handlers may use of the service. */
   private readonly context: ServiceContext
+  /** Capabilities that follow data changes (the search index) register here. */
+  private readonly dataChangeListeners: Array<() => void> = []
+
+  /** Registers work to run after any import or undo. */
+  onDataChange(listener: () => void): void {
+    this.dataChangeListeners.push(listener)
+  }
 
   constructor(private readonly deps: WorkbenchServiceDeps) {
     this.context = {
@@ -50,6 +57,9 @@ export class WorkbenchService {
       workspaceChanged: () => {
         if (this.workspace)
           this.deps.events.emit({ type: 'workspace.changed', workspace: this.workspace.info() })
+      },
+      afterDataChange: () => {
+        for (const listener of this.dataChangeListeners) listener()
       }
     }
     this.handlers = {

@@ -105,11 +105,12 @@ export async function runImportJob(
     : null
   const builder = new RecordBuilder(
     params.mapping,
-    deps.createParsers({
-      dateOrder: params.mapping.dateOrder,
-      timeZone: params.timeZone,
-      allowSerial: source.info.format === 'xlsx'
-    }),
+    (zone) =>
+      deps.createParsers({
+        dateOrder: params.mapping.dateOrder,
+        timeZone: zone ?? params.timeZone,
+        allowSerial: source.info.format === 'xlsx'
+      }),
     redact
   )
 

@@ -17,10 +17,14 @@ export type BuildOutcome = { ok: true; value: ImportRecord } | { ok: false; reas
 /** Replaces personal data in free text; the caller counts what it replaced. */
 export type Redactor = (text: string) => string
 
+/** Parsers for wall-clock times in a zone (null: the file's zone). */
+export type ParsersForZone = (timeZone: string | null) => ValueParsers
+
 interface Column {
   index: number
   header: string
   name: string
+  timeZone: string | null
 }
 
 /**
@@ -40,7 +44,7 @@ function compile(mapping: ImportMapping): Plan {
     if (c.role === null) continue
     const role = roles.get(c.role)
     if (!role) continue
-    const column = { index: c.index, header: c.header, name: columnName(c) }
+    const column = { index: c.index, header: c.header, name: columnName(c), timeZone: c.timeZone ?? null }
     if (role.multiple) multiple.set(c.role, [...(multiple.get(c.role) ?? []), column])
     else if (!single.has(c.role)) single.set(c.role, column)
   }
@@ -72,13 +76,16 @@ export function missingRequiredRoles(mapping: ImportMapping): string[] {
  */
 export class RecordBuilder {
   private readonly plan: Plan
+  private readonly parse: ValueParsers
+  private readonly zoned = new Map<string, ValueParsers>()
 
   constructor(
     private readonly mapping: ImportMapping,
-    private readonly parse: ValueParsers,
+    private readonly parsersFor: ParsersForZone,
     private readonly redact: Redactor | null
   ) {
     this.plan = compile(mapping)
+    this.parse = parsersFor(null)
   }
 
   /** The record of one row, or why it cannot be one. */
@@ -276,7 +283,21 @@ export class RecordBuilder {
 
   private date(cells: string[], role: string): number | null {
     const raw = this.raw(cells, role)
-    return raw === null ? null : this.value(this.parse.dateTime(raw.trim()), this.plan.single.get(role))
+    if (raw === null) return null
+    const column = this.plan.single.get(role)
+    return this.value(this.parsersOf(column).dateTime(raw.trim()), column)
+  }
+
+  /** The parsers of a column: its own zone's when the export declares one. */
+  private parsersOf(column: Column | undefined): ValueParsers {
+    const zone = column?.timeZone
+    if (!zone) return this.parse
+    let parsers = this.zoned.get(zone)
+    if (!parsers) {
+      parsers = this.parsersFor(zone)
+      this.zoned.set(zone, parsers)
+    }
+    return parsers
   }
 
   private requiredDate(cells: string[], role: string): number {

@@ -1,0 +1,35 @@
+import { resolve } from 'node:path'
+import type { Workbench } from '../core/composition-root'
+import { createWorkbench } from '../core/composition-root'
+import { defaultConfigDir } from '../core/preferences/user-config'
+import type { CliContext } from './cli-io'
+
+/**
+ * Runs a one-shot command against a workspace through the same service the UI uses, and
+ * closes the workspace afterwards whatever happens.
+ */
+export async function withWorkbench<T>(
+  ctx: CliContext,
+  workspace: string,
+  options: { create: boolean },
+  run: (workbench: Workbench, path: string) => Promise<T>
+): Promise<T> {
+  const path = resolve(ctx.io.cwd, workspace)
+  const workbench = await createWorkbench({
+    host: {
+      kind: 'cli',
+      capabilities: { switchWorkspace: false, nativeDialogs: false, upload: false },
+      platform: process.platform
+    },
+    appVersion: ctx.version,
+    configDir: defaultConfigDir(ctx.io.env),
+    workspacePath: path,
+    createIfMissing: options.create,
+    ...(ctx.paths.jobWorkerScript ? { jobWorkerScript: ctx.paths.jobWorkerScript } : {})
+  })
+  try {
+    return await run(workbench, path)
+  } finally {
+    workbench.dispose()
+  }
+}

@@ -33,7 +33,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.ts', 'bin/**/*.mjs', '*.config.{js,ts}', 'electron.vite.config.ts'],
+    files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.{ts,mjs}', 'bin/**/*.mjs', '*.config.{js,ts}', 'electron.vite.config.ts'],
     languageOptions: { globals: { ...globals.node } }
   },
   // src/shared: the contract. Imports nothing but zod and itself.

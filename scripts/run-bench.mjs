@@ -34,7 +34,7 @@ const chromium = (() => {
   }
 })()
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.versions.node}, ${chromium}`
-const fmt = (r, v) => (r.unit === 'ms' ? `${Math.round(v)} ms` : `${v.toFixed(2)} s`)
+const fmt = (r, v) => (r.unit === 'ms' ? `${Math.round(v)} ms` : r.unit === 'MB' ? `${Math.round(v)} MB` : `${v.toFixed(2)} s`)
 const rows = results.map(
   (r) => `| ${r.title} | **${fmt(r, r.median)}** | < ${fmt(r, r.target)} | ${r.median < r.target ? 'met' : '**missed**'} | ${r.runs.map((v) => fmt(r, v)).join(', ')} |`
 )

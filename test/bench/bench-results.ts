@@ -5,7 +5,7 @@ import { ROOT } from '../e2e/harness/paths'
 export interface BenchResult {
   id: string
   title: string
-  unit: 'ms' | 's'
+  unit: 'ms' | 's' | 'MB'
   /** Every measured run, in order. */
   runs: number[]
   median: number

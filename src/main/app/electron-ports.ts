@@ -155,6 +155,7 @@ export interface FileFilter {
 
 export interface OpenDialogOptions {
   title: string
+  buttonLabel?: string
   defaultPath?: string
   properties: Array<'openFile'>
   filters: FileFilter[]

@@ -2,7 +2,7 @@ import { extname, join } from 'node:path'
 import type { LanguageId } from '@shared/domain/preferences'
 import { translate } from '@shared/i18n/translate'
 import { WORKSPACE_EXTENSION } from '@shared/product'
-import type { HostPort } from '../core/service/workbench-service'
+import type { HostPort } from '../core/service/service-context'
 import type { DialogPort, FileFilter, WindowHandle } from './electron-ports'
 
 /** File types the workspace dialogs offer: Loopbench workspaces first, then plain SQLite files. */
@@ -59,12 +59,31 @@ export async function pickWorkspacePath(
   return extname(result.filePath) === '' ? result.filePath + WORKSPACE_EXTENSION : result.filePath
 }
 
+/** Asks for a file to import with the native open dialog. */
+export async function pickImportFile(options: DesktopHostOptions): Promise<string | null> {
+  const language = options.language()
+  const result = await options.dialog.showOpenDialog(options.currentWindow(), {
+    title: translate(language, 'nativeDialog.importFile.title'),
+    buttonLabel: translate(language, 'nativeDialog.importFile.button'),
+    properties: ['openFile'],
+    filters: [
+      {
+        name: translate(language, 'nativeDialog.filter.importable'),
+        extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'ndjson', 'jsonl']
+      },
+      { name: translate(language, 'nativeDialog.filter.all'), extensions: ['*'] }
+    ]
+  })
+  return result.canceled ? null : (result.filePaths[0] ?? null)
+}
+
 /** The desktop host as the service sees it: switches workspaces, has native dialogs, no upload. */
 export function desktopHostPort(options: DesktopHostOptions): HostPort {
   return {
     kind: 'electron',
     capabilities: { switchWorkspace: true, nativeDialogs: true, upload: false },
     platform: options.platform,
-    pickWorkspacePath: (mode) => pickWorkspacePath(options, mode)
+    pickWorkspacePath: (mode) => pickWorkspacePath(options, mode),
+    pickImportFile: () => pickImportFile(options)
   }
 }

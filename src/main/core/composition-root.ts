@@ -11,6 +11,7 @@ import { JOB_REGISTRY } from './service/job-registry'
 import type { HostPort } from './service/workbench-service'
 import { WorkbenchService } from './service/workbench-service'
 import type { WorkspaceOptions } from './store/workspace'
+import { startSearchIndexing } from './search/search-scheduler'
 
 export interface WorkbenchOptions {
   host: HostPort
@@ -61,6 +62,9 @@ export async function createWorkbench(options: WorkbenchOptions): Promise<Workbe
     demoWorkspacePath: options.demoWorkspacePath ?? null,
     ...(options.workspaceOptions ? { workspaceOptions: options.workspaceOptions } : {})
   })
+  // Hosts that keep running bring the search index up to date in the background after every
+  // import and undo, and when a workspace opens; one-shot CLI commands leave it to them.
+  if (options.host.kind !== 'cli') service.onDataChange((context) => startSearchIndexing(context))
   if (options.workspacePath) {
     await service.openInitial(options.workspacePath, { create: options.createIfMissing ?? false })
   }

@@ -23,11 +23,28 @@ export interface TableSummary {
   rows: number
 }
 
+/**
+ * The filters of the tickets table. Dates are epoch milliseconds (as the table's datetime
+ * cells): `from` inclusive, `to` exclusive. In `channels` and `statuses`, `null` selects tickets
+ * without a value; an empty or missing list does not filter.
+ */
+export const TicketFilterSchema = z.strictObject({
+  /** Words, or Chinese of any length; every term must occur. */
+  search: z.string().max(1000).optional(),
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  channels: z.array(z.string().max(200).nullable()).max(200).optional(),
+  statuses: z.array(z.string().max(200).nullable()).max(200).optional()
+})
+export type TicketFilter = z.infer<typeof TicketFilterSchema>
+
 export const TablePageRequestSchema = z.strictObject({
   table: z.enum(BROWSABLE_TABLES),
   offset: z.number().int().gte(0),
   limit: z.number().int().gte(1).lte(1000),
-  sort: z.strictObject({ column: z.string().min(1).max(64), direction: z.enum(['asc', 'desc']) }).optional()
+  sort: z.strictObject({ column: z.string().min(1).max(64), direction: z.enum(['asc', 'desc']) }).optional(),
+  /** Tickets only. */
+  filter: TicketFilterSchema.optional()
 })
 export type TablePageRequest = z.infer<typeof TablePageRequestSchema>
 

@@ -148,6 +148,11 @@ export interface ImportResult {
   /** The first rejects (all of them are stored with the batch). */
   rejects: RejectedRow[]
   redactions: RedactionCounts
+  /**
+   * What the reader noticed that the user should know (duplicate or empty headers; JSON keys
+   * that first appear after the first 1,000 records, whose values were not imported).
+   */
+  warnings: string[]
   elapsedMs: number
 }
 

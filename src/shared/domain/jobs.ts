@@ -18,6 +18,8 @@ export interface JobInfo {
   done: number
   total: number
   message: string
+  /** Named counts a job reports as it goes (an import: `rows` read so far). */
+  counts?: Record<string, number>
   startedAt: number
   finishedAt: number | null
   error: ApiErrorData | null

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { LanguageId } from '@shared/domain/preferences'
-import { desktopHostPort, pickWorkspacePath } from '../../../src/main/app/host-port'
+import { desktopHostPort, pickImportFile, pickWorkspacePath } from '../../../src/main/app/host-port'
 import type { DesktopHostOptions } from '../../../src/main/app/host-port'
 import { FakeDialog, FakeWindow } from './fake-electron'
 import { mainWindowOptions } from '../../../src/main/app/window'
@@ -73,5 +73,21 @@ describe('desktop host port', () => {
     expect(dialog.opened[0]!.options.title).toBe('打开工作区')
     expect(dialog.saved[0]!.options.title).toBe('新建工作区')
     expect(dialog.opened[0]!.options.filters[0]!.name).toBe('Loopbench 工作区')
+  })
+
+  it('asks for a file to import with the open dialog, exports first, in the user’s language', async () => {
+    const { dialog, window, options } = setup('zh-CN')
+    dialog.openAnswer = { canceled: false, filePaths: ['/data/工单导出.csv'] }
+    expect(await pickImportFile(options)).toBe('/data/工单导出.csv')
+    const call = dialog.opened[0]!
+    expect(call.parent).toBe(window)
+    expect(call.options.title).toBe('导入文件')
+    expect(call.options.filters[0]!.extensions).toEqual(
+      expect.arrayContaining(['csv', 'xlsx', 'json', 'ndjson'])
+    )
+    expect(call.options.filters.at(-1)!.extensions).toEqual(['*'])
+    dialog.openAnswer = { canceled: true, filePaths: [] }
+    expect(await pickImportFile(options)).toBeNull()
+    expect(desktopHostPort(options).pickImportFile).toBeTypeOf('function')
   })
 })

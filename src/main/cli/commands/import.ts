@@ -177,6 +177,7 @@ function describe(file: string, r: ImportResult): string {
       `  redacted: ${r.redactions.email} e-mail, ${r.redactions.phone} phone, ${r.redactions.idNumber} ID, ${r.redactions.card} card numbers`
     )
   }
+  for (const w of r.warnings) lines.push(`  warning: ${w}`)
   for (const x of r.rejects.slice(0, 20)) lines.push(`  ${file}:${x.line}: ${x.reason}`)
   if (r.rejected > 20)
     lines.push(`  … and ${formatCount(r.rejected - 20)} more (loopbench batches --workspace W --json)`)

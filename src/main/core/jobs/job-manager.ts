@@ -44,10 +44,10 @@ export class JobManager {
     let lastProgress = 0
     const result = this.executor
       .run(kind, params, {
-        reportProgress: (done, total, message) => {
+        reportProgress: (done, total, message, counts) => {
           const current = this.jobs.get(id)
           if (!current || current.state !== 'running') return
-          Object.assign(current, { done, total, message })
+          Object.assign(current, { done, total, message, ...(counts ? { counts: { ...counts } } : {}) })
           const t = this.now()
           if (t - lastProgress >= PROGRESS_INTERVAL_MS || (total > 0 && done >= total)) {
             lastProgress = t

@@ -2,7 +2,7 @@ import type { JobKind } from '@shared/domain/jobs'
 
 /** What a running job can do: report progress and notice that it was cancelled. */
 export interface JobContext {
-  reportProgress(done: number, total: number, message: string): void
+  reportProgress(done: number, total: number, message: string, counts?: Record<string, number>): void
   /** True once the user cancelled; long loops check it between chunks. */
   isCancelled(): boolean
 }

@@ -35,7 +35,7 @@ export function workerExecutor(workerScript: URL | string): JobExecutor {
         }
         worker.on('message', (message: JobWorkerMessage) => {
           if (message.type === 'progress')
-            context.reportProgress(message.done, message.total, message.message)
+            context.reportProgress(message.done, message.total, message.message, message.counts)
           else if (message.type === 'done') finish(() => resolve(message.result))
           else finish(() => reject(ApiError.fromData(message.error)))
         })

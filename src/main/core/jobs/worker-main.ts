@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const post = (message: JobWorkerMessage): void => port.postMessage(message)
   try {
     const result = await JOB_REGISTRY[data.kind](data.params, {
-      reportProgress: (done, total, message) => post({ type: 'progress', done, total, message }),
+      reportProgress: (done, total, message, counts) =>
+        post({ type: 'progress', done, total, message, ...(counts ? { counts } : {}) }),
       isCancelled: () => Atomics.load(flag, 0) === 1
     })
     post({ type: 'done', result })

@@ -10,6 +10,6 @@ export interface JobWorkerData {
 
 /** Messages from a job worker to the thread that started it. */
 export type JobWorkerMessage =
-  | { type: 'progress'; done: number; total: number; message: string }
+  | { type: 'progress'; done: number; total: number; message: string; counts?: Record<string, number> }
   | { type: 'done'; result: unknown }
   | { type: 'error'; error: ApiErrorData }

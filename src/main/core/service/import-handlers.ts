@@ -40,7 +40,8 @@ export function createImportHandlers(ctx: ServiceContext): Pick<WorkbenchHandler
       const file = ctx.uploads.resolve(source.uploadId)
       return { path: file.path, name: file.name, recordedPath: null }
     }
-    if (!isFile(source.path)) throw new ApiError('not_found', `There is no file at ${source.path}.`, { path: source.path })
+    if (!isFile(source.path))
+      throw new ApiError('not_found', `There is no file at ${source.path}.`, { path: source.path })
     return { path: source.path, name: basename(source.path), recordedPath: source.path }
   }
 

@@ -1,12 +1,13 @@
 import { z } from 'zod'
 import type { JobRegistry } from '../jobs/job-types'
-import { ApiError } from '@shared/api/errors'
 import { buildDemoWorkspace } from '../demo/build-demo'
 import type { ImportJobParams } from '../import/pipeline/import-job'
 import { runImportJob } from '../import/pipeline/import-job'
 import { IMPORT_DEPENDENCIES } from '../import/pipeline/bindings'
 import { undoBatch } from '../import/pipeline/undo-batch'
 import { openReadWrite } from '../store/sqlite'
+import { runSearchIndexJob } from '../search/index-tickets'
+import { runSqlQueryJob } from '../sql/sql-query-job'
 
 const UndoParams = z.strictObject({ workspacePath: z.string().min(1), batchId: z.number().int().gte(1) })
 
@@ -29,10 +30,6 @@ export const JOB_REGISTRY: JobRegistry = {
       db.close()
     }
   },
-  'search.index': notYet,
-  'sql.query': notYet
-}
-
-async function notYet(): Promise<never> {
-  throw new ApiError('not_supported', 'This job is not available in this version yet.')
+  'search.index': runSearchIndexJob,
+  'sql.query': runSqlQueryJob
 }

@@ -39,10 +39,10 @@ export class WorkbenchService {
   /** What the capability handlers may use of the service. */
   private readonly context: ServiceContext
   /** Capabilities that follow data changes (the search index) register here. */
-  private readonly dataChangeListeners: Array<() => void> = []
+  private readonly dataChangeListeners: Array<(context: ServiceContext) => void> = []
 
-  /** Registers work to run after any import or undo. */
-  onDataChange(listener: () => void): void {
+  /** Registers work to run after any import or undo, and when a workspace is opened. */
+  onDataChange(listener: (context: ServiceContext) => void): void {
     this.dataChangeListeners.push(listener)
   }
 
@@ -58,9 +58,7 @@ export class WorkbenchService {
         if (this.workspace)
           this.deps.events.emit({ type: 'workspace.changed', workspace: this.workspace.info() })
       },
-      afterDataChange: () => {
-        for (const listener of this.dataChangeListeners) listener()
-      }
+      afterDataChange: () => this.notifyDataChange()
     }
     this.handlers = {
       ...this.workspaceHandlers(),
@@ -202,11 +200,17 @@ export class WorkbenchService {
     return run
   }
 
+  private notifyDataChange(): void {
+    for (const listener of this.dataChangeListeners) listener(this.context)
+  }
+
   private adopt(ws: Workspace): WorkspaceInfo {
     this.workspace = ws
     const info = ws.info()
     this.deps.userConfig.touchRecent({ path: ws.path, name: info.name, openedAt: Date.now() })
     this.deps.events.emit({ type: 'workspace.changed', workspace: info })
+    // An earlier session may have stopped before the search index caught up.
+    this.notifyDataChange()
     return info
   }
 }

@@ -98,7 +98,7 @@ export const errorMessages = defineMessages(
     'error.import_rejected':
       '{file} 未导入：{total} 行中有 {rejected} 行未通过校验，超过允许的 {threshold}。请修正“问题”面板中列出的行，或在设置中提高上限。',
     'error.import_rejected.generic': '该文件未导入：未通过校验的行过多。',
-    'error.detail.line': '第 {line} 行',
+    'error.detail.line': '（第 {line} 行）',
     'error.job_failed.named': '后台任务“{title}”失败。',
     'error.cancelled': '任务已取消。',
     'error.payload_too_large': '请求过大，Loopbench 无法接收。',

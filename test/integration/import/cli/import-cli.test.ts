@@ -192,4 +192,21 @@ describe('loopbench import', () => {
     expect(await runCli(['undo-import', '1', '--workspace', workspace], ctx)).toBe(1)
     expect(await runCli(['undo-import', 'one', '--workspace', workspace], ctx)).toBe(2)
   })
+
+  it('says so when a JSON export has keys the header could not include, instead of dropping them silently', async () => {
+    const records = Array.from({ length: 1001 }, (_, i) => ({
+      ticket_id: `J${i}`,
+      created_at: '2026-03-01T08:00:00Z',
+      description: `ticket ${i}`,
+      ...(i === 1000 ? { priority_note: 'urgent' } : {})
+    }))
+    const file = join(dir, 'late.json')
+    writeFileSync(file, JSON.stringify(records, null, 1))
+    io.out = ''
+    const code = await runCli(['import', file, '--workspace', workspace], ctx)
+    expect(code).toBe(0)
+    expect(io.out).toMatch(/warning: .*priority_note/)
+    const stored = query<{ options_json: string }>('SELECT options_json FROM import_batches')[0]!
+    expect(JSON.parse(stored.options_json).warnings.join(' ')).toMatch(/priority_note/)
+  })
 })

@@ -256,3 +256,29 @@ describe('undoing a batch', () => {
     expect(() => undo(999)).toThrow(/no import batch 999/)
   })
 })
+
+describe('undo and the search index', () => {
+  it('a ticket imported after undoing the newest batch reuses its id and is indexed again', async () => {
+    const { indexPendingTickets: indexTickets } =
+      await import('../../../../src/main/core/search/index-tickets')
+    const { readIndexedThrough } = await import('../../../../src/main/core/search/search-state')
+    await importRows(path, TICKETS, [['T1', '2026-01-02T10:00:00Z', 'open', 'Refund not received', 'C1']])
+    const b = await importRows(path, TICKETS, [['T2', '2026-01-03T10:00:00Z', 'open', 'Parcel lost', 'C2']])
+    const db = new Database(path)
+    await indexTickets(db)
+    expect(readIndexedThrough(db)).toBe(2)
+    undoBatch(db, b.batchId, 1)
+    expect(readIndexedThrough(db)).toBe(1)
+    db.close()
+    await importRows(path, TICKETS, [['T3', '2026-01-04T10:00:00Z', 'open', 'App crashes on start', 'C3']])
+    const again = new Database(path)
+    await indexTickets(again)
+    const found = again
+      .prepare(
+        "SELECT t.external_id FROM ticket_search s JOIN tickets t ON t.id = s.rowid WHERE ticket_search MATCH 'crashes'"
+      )
+      .all()
+    again.close()
+    expect(found).toEqual([{ external_id: 'T3' }])
+  })
+})

@@ -12,6 +12,7 @@ import type { JobContext } from '../../jobs/job-types'
 import type { Db } from '../../store/sqlite'
 import { openReadWrite } from '../../store/sqlite'
 import { completeImportBatch, createImportBatch } from '../../store/repositories/import-batches'
+import { prepared } from '../../store/repositories/statements'
 import type { OpenTableSource, RawRow } from '../readers/table-source'
 import type { Redactor } from './record-builder'
 import { missingRequiredRoles, RecordBuilder } from './record-builder'
@@ -22,6 +23,7 @@ import { customerSpec, surveyResponseSpec, ticketSpec } from './writers/record-s
 import { ExperimentRegistry } from './writers/experiment-registry'
 import { armSummaryWriter, ExperimentUnitWriter } from './writers/experiment-writers'
 import type { ImportRecord } from './records'
+import { suspendSecondaryIndexes } from './bulk-indexes'
 
 /** What the import job needs to know; plain data, so it can cross into a worker thread. */
 export interface ImportJobParams {
@@ -135,6 +137,7 @@ export async function runImportJob(
       options: { ...params.options, read: { ...params.read, delimiter: source.info.delimiter } },
       startedAt: started
     })
+    const restoreIndexes = suspendSecondaryIndexes(db, params.mapping.kind, totalBytes)
     const experiments = new ExperimentRegistry(db, batchId, started)
     const write = writerFor(db, params.mapping.kind, batchId, experiments)
     const reject = db.prepare('INSERT INTO import_rejects (batch_id, line, reason, raw) VALUES (?, ?, ?, ?)')
@@ -167,7 +170,8 @@ export async function runImportJob(
       context.reportProgress(
         progress.bytesRead,
         progress.totalBytes,
-        `Importing: ${tally.read.toLocaleString('en-US')} rows`
+        `Importing: ${tally.read.toLocaleString('en-US')} rows`,
+        { rows: tally.read }
       )
     }
     if (context.isCancelled()) throw cancelled()
@@ -197,7 +201,16 @@ export async function runImportJob(
         }
       )
     }
+    const warnings = (source.warnings?.() ?? []).map((w) => w.message)
+    context.reportProgress(totalBytes, totalBytes, 'Building indexes')
+    restoreIndexes()
     experiments.finish()
+    if (warnings.length > 0) {
+      prepared(
+        db,
+        "UPDATE import_batches SET options_json = json_set(options_json, '$.warnings', json(?)) WHERE id = ?"
+      ).run(JSON.stringify(warnings), batchId)
+    }
     completeImportBatch(
       db,
       batchId,
@@ -225,10 +238,17 @@ export async function runImportJob(
       rejected: tally.rejected,
       rejects,
       redactions: counts,
+      warnings,
       elapsedMs: now() - started
     }
   } finally {
-    if (open) db.exec('ROLLBACK')
+    if (open) {
+      try {
+        db.exec('ROLLBACK')
+      } catch {
+        // The transaction may already be gone (a failed COMMIT rolls back by itself).
+      }
+    }
     await source.close()
     db.close()
   }

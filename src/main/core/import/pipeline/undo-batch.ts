@@ -4,6 +4,7 @@ import type { UndoResult } from '@shared/domain/import'
 import type { Db } from '../../store/sqlite'
 import { prepared } from '../../store/repositories/statements'
 import type { Cell } from './writers/keyed-writer'
+import { forgetTickets } from '../../search/forget-tickets'
 import {
   ARM_SUMMARY_VALUE_COLUMNS,
   CUSTOMER_VALUE_COLUMNS,
@@ -77,7 +78,7 @@ function undoKeyed(db: Db, t: KeyedTable, batchId: number): { removed: number; r
   const onlyHere = `FROM ${t.table} WHERE batch_id = ? AND NOT EXISTS (
       SELECT 1 FROM record_sources s WHERE s.record_kind = '${t.kind}' AND s.record_id = ${t.table}.id)`
   if (t.kind === 'tickets')
-    forgetSearch(db, db.prepare(`SELECT id ${onlyHere}`).pluck().all(batchId) as number[])
+    forgetTickets(db, db.prepare(`SELECT id ${onlyHere}`).pluck().all(batchId) as number[])
   const removedDirectly = db.prepare(`DELETE ${onlyHere}`).run(batchId).changes
 
   // Rows with a history across batches: recompute each from the batches that remain.
@@ -135,7 +136,7 @@ function recompute(db: Db, t: KeyedTable, id: number, batchId: number): 'removed
   const keep = chain.map((_, i) => i).filter((i) => chain[i]!.batch !== batchId)
   prepared(db, 'DELETE FROM record_sources WHERE record_kind = ? AND record_id = ?').run(t.kind, id)
   if (keep.length === 0) {
-    if (t.kind === 'tickets') forgetSearch(db, [id])
+    if (t.kind === 'tickets') forgetTickets(db, [id])
     prepared(db, `DELETE FROM ${t.table} WHERE id = ?`).run(id)
     return 'removed'
   }
@@ -222,14 +223,4 @@ function removeOrphanExperiments(db: Db, batchId: number): void {
        ended_at = (SELECT max(timestamp) FROM experiment_units WHERE experiment_id = experiments.id)
      WHERE batch_id = ?`
   ).run(batchId)
-}
-
-/** Removed tickets leave the search index. */
-function forgetSearch(db: Db, ids: readonly number[]): void {
-  const index = prepared(db, 'DELETE FROM ticket_search WHERE rowid = ?')
-  const dirty = prepared(db, 'DELETE FROM search_dirty WHERE ticket_id = ?')
-  for (const id of ids) {
-    index.run(id)
-    dirty.run(id)
-  }
 }

@@ -29,6 +29,8 @@ export const COMMAND_IDS = [
   'workspace.open',
   'workspace.openDemo',
   'workspace.close',
+  'import.open',
+  'sql.open',
   'help.about'
 ] as const
 

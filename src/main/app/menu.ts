@@ -90,6 +90,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('workspace.open', 'menu.file.openWorkspace'),
       command('workspace.openDemo', 'menu.file.openDemo'),
       SEPARATOR,
+      command('import.open', 'menu.file.importFile'),
+      SEPARATOR,
       command('workspace.close', 'menu.file.closeWorkspace'),
       ...(isMac ? [] : [SEPARATOR, role('quit', 'menu.file.quit')])
     ]
@@ -115,6 +117,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       SEPARATOR,
       command('workbench.toggleSideBar', 'menu.view.toggleSideBar'),
       command('workbench.togglePanel', 'menu.view.togglePanel'),
+      command('sql.open', 'menu.view.sqlConsole'),
       SEPARATOR,
       {
         label: t('menu.view.theme'),

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { createWorkbenchClient } from '@shared/api/client'
 import { matchLanguage } from '@shared/i18n/translate'
 import { selectTransport } from './api/select-transport'
+import { selectImportFiles } from './api/select-import-files'
 import { registerWorkbenchCommands } from './commands/workbench-commands'
 import { detectPlatform } from './commands/keybinding'
 import { RootErrorBoundary } from './root-error-boundary'
@@ -21,7 +22,8 @@ const wb = new WorkbenchController(createWorkbenchClient(transport), {
   platform: detectPlatform(navigator),
   systemLanguage: navigator.language,
   systemTheme: systemTheme(matchMedia),
-  hostName: window.location.hostname
+  hostName: window.location.hostname,
+  importFiles: selectImportFiles()
 })
 controller = wb
 registerWorkbenchCommands(wb)

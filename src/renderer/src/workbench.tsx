@@ -7,6 +7,7 @@ import { createI18n } from './i18n/i18n'
 import { I18nProvider } from './i18n/i18n-context'
 import { ActivityBar } from './parts/activity-bar/activity-bar'
 import { Dialog } from './parts/dialog/dialog'
+import { DropOverlay } from './parts/drop-overlay/drop-overlay'
 import { EditorArea } from './parts/editor-area/editor-area'
 import { Notifications } from './parts/notifications/notifications'
 import { Panel } from './parts/panel/panel'
@@ -107,6 +108,7 @@ export function Workbench({ wb }: { wb: WorkbenchController }): ReactElement {
           <QuickInput />
           <Notifications />
           <Dialog />
+          <DropOverlay />
         </div>
       </I18nProvider>
     </WorkbenchProvider>

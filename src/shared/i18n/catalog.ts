@@ -9,6 +9,10 @@ import { settingsMessages } from './messages/settings'
 import { errorMessages } from './messages/errors'
 import { statusMessages } from './messages/status'
 import { panelMessages } from './messages/panel'
+import { importMessages } from './messages/import'
+import { batchMessages } from './messages/batches'
+import { sqlMessages } from './messages/sql'
+import { filterMessages } from './messages/filters'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -25,7 +29,11 @@ export const CATALOG = {
     ...settingsMessages.en,
     ...errorMessages.en,
     ...statusMessages.en,
-    ...panelMessages.en
+    ...panelMessages.en,
+    ...importMessages.en,
+    ...batchMessages.en,
+    ...sqlMessages.en,
+    ...filterMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -37,7 +45,11 @@ export const CATALOG = {
     ...settingsMessages['zh-CN'],
     ...errorMessages['zh-CN'],
     ...statusMessages['zh-CN'],
-    ...panelMessages['zh-CN']
+    ...panelMessages['zh-CN'],
+    ...importMessages['zh-CN'],
+    ...batchMessages['zh-CN'],
+    ...sqlMessages['zh-CN'],
+    ...filterMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

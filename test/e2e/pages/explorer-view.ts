@@ -23,6 +23,26 @@ export class ExplorerView {
     return this.page.getByTestId(`explorer-fact-${id}`)
   }
 
+  /** The Explorer's import batches, newest first. */
+  batches(): Locator {
+    return this.page.getByTestId('batch-item')
+  }
+
+  /** The batch of a file (the newest one when imported several times). */
+  batch(fileName: string): Locator {
+    return this.batches()
+      .filter({ has: this.page.getByTestId('batch-name').getByText(fileName, { exact: true }) })
+      .first()
+  }
+
+  /** Undoes a batch with its inline action and confirms. */
+  async undoBatch(fileName: string): Promise<void> {
+    const item = this.batch(fileName)
+    await item.hover()
+    await item.getByTestId('batch-undo').click()
+    await this.page.getByTestId('dialog-undo').click()
+  }
+
   async openTable(table: string): Promise<void> {
     await this.page.getByTestId(`explorer-table-${table}`).click()
   }

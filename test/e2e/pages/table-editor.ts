@@ -17,6 +17,25 @@ export class TableEditor {
     this.rows = this.grid.locator('[role="row"][data-row-index]')
   }
 
+  /** The tickets table's filter bar. */
+  get filters(): Locator {
+    return this.root.getByTestId('ticket-filters')
+  }
+
+  get search(): Locator {
+    return this.root.getByTestId('ticket-search')
+  }
+
+  /** "1,234 of 25,950 tickets" while a filter is set. */
+  get filterCount(): Locator {
+    return this.root.getByTestId('ticket-filter-count')
+  }
+
+  /** Search matches marked in the grid. */
+  get matches(): Locator {
+    return this.grid.locator('mark.lb-search-match')
+  }
+
   header(column: string): Locator {
     return this.root.getByTestId(`table-header-${column}`)
   }

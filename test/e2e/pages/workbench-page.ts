@@ -5,7 +5,9 @@ import { EditorTabs } from './editor-tabs'
 import { ExplorerView } from './explorer-view'
 import { PanelPart } from './panel-part'
 import { QuickInput } from './quick-input'
+import { ImportWizard } from './import-wizard'
 import { SettingsEditor } from './settings-editor'
+import { SqlConsole } from './sql-console'
 import { StatusBar } from './status-bar'
 import { TableEditor } from './table-editor'
 
@@ -18,7 +20,10 @@ export class WorkbenchPage {
   readonly statusBar: StatusBar
   readonly panel: PanelPart
   readonly settings: SettingsEditor
+  readonly importWizard: ImportWizard
+  readonly sql: SqlConsole
   readonly notifications: Locator
+  readonly dialog: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('workbench')
@@ -28,7 +33,10 @@ export class WorkbenchPage {
     this.statusBar = new StatusBar(page)
     this.panel = new PanelPart(page)
     this.settings = new SettingsEditor(page)
+    this.importWizard = new ImportWizard(page)
+    this.sql = new SqlConsole(page)
     this.notifications = page.getByTestId('notification')
+    this.dialog = page.getByTestId('dialog')
   }
 
   /** Waits until the workbench shows the open workspace's contents. */
@@ -82,6 +90,12 @@ export class WorkbenchPage {
     )
     if (!envelope.ok) throw new Error(`${method} failed: ${JSON.stringify(envelope.error)}`)
     return envelope.value
+  }
+
+  /** Row counts of the workspace's tables, straight from the backend. */
+  async tableCounts(): Promise<Record<string, number>> {
+    const tables = (await this.api('data.tables', {})) as Array<{ table: string; rows: number }>
+    return Object.fromEntries(tables.map((t) => [t.table, t.rows]))
   }
 
   /** Sets theme and language through the API and reloads (for screenshots). */

@@ -21,7 +21,7 @@ describe('number formatting', () => {
   })
 
   it('formats byte sizes with binary multiples', () => {
-    expect(en.bytes(512)).toBe('512 byte')
+    expect(en.bytes(512)).toBe('512 bytes')
     expect(en.bytes(25_481_216)).toBe('24.3 MB')
     expect(en.bytes(1536)).toBe('1.5 kB')
   })

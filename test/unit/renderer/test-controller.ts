@@ -8,6 +8,7 @@ import type { UserPreferences, UserPreferencesPatch } from '../../../src/shared/
 import type { WorkspaceInfo } from '../../../src/shared/domain/workspace'
 import { defaultAnalysisSettings } from '../../../src/shared/domain/settings'
 import { WorkbenchController } from '../../../src/renderer/src/state/workbench-controller'
+import type { ImportFiles } from '../../../src/renderer/src/api/import-files'
 
 export const TEST_WORKSPACE: WorkspaceInfo = {
   path: '/data/demo.loopbench',
@@ -101,7 +102,8 @@ export const failWith = (error: ApiErrorData) => (): never => {
 /** A controller over a fake client, with timers the test drives. */
 export function createTestController(
   handlers: Partial<Record<MethodName, Handler>> = demoHandlers(),
-  language = 'en-US'
+  language = 'en-US',
+  importFiles?: ImportFiles
 ): WorkbenchController & { fake: ReturnType<typeof fakeClient>; runTimers(): void } {
   const client = fakeClient(handlers)
   const timers = new Set<() => void>()
@@ -114,7 +116,8 @@ export function createTestController(
       timers.add(fn)
       return fn
     },
-    clearTimer: (handle) => timers.delete(handle as () => void)
+    clearTimer: (handle) => timers.delete(handle as () => void),
+    ...(importFiles ? { importFiles } : {})
   })
   return Object.assign(wb, {
     fake: client,

@@ -8,7 +8,8 @@ import { COMMAND_PREFIX } from '../state/quick-input-model'
 /** A command whose id is one of the shared ids, or one of the renderer's own. */
 type WorkbenchCommand = Command & {
   id:
-    CommandId | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help'}.${string}`
+    | CommandId
+    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql'}.${string}`
 }
 
 const hasEditors = (min: number) => (c: { editorCount: number }) => c.editorCount >= min
@@ -248,6 +249,22 @@ export function workbenchCommands(wb: WorkbenchController): WorkbenchCommand[] {
       icon: 'refresh',
       when: (c) => c.hasWorkspace,
       run: () => wb.refreshWorkspace()
+    },
+    {
+      id: 'import.open',
+      title: 'command.importFile',
+      category: 'category.data',
+      icon: 'cloud-upload',
+      when: (c) => c.hasWorkspace,
+      run: () => wb.imports.open()
+    },
+    {
+      id: 'sql.open',
+      title: 'command.openSqlConsole',
+      category: 'category.data',
+      icon: 'terminal',
+      when: (c) => c.hasWorkspace,
+      run: () => wb.openEditor({ kind: 'sql' })
     },
     {
       id: 'help.about',

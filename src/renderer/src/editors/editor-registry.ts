@@ -23,6 +23,9 @@ const TableEditor = lazy(() => import('./table/table-editor').then((m) => ({ def
 const SettingsEditor = lazy(() =>
   import('./settings/settings-editor').then((m) => ({ default: m.SettingsEditor }))
 )
+const ImportEditor = lazy(() => import('./import/import-editor').then((m) => ({ default: m.ImportEditor })))
+const SqlConsole = lazy(() => import('./sql/sql-console').then((m) => ({ default: m.SqlConsole })))
+const BatchEditor = lazy(() => import('./batch/batch-editor').then((m) => ({ default: m.BatchEditor })))
 
 export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
   welcome: {
@@ -40,5 +43,23 @@ export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
     title: ({ t }, input) =>
       input.kind === 'table' ? t(TABLE_META[input.table].title) : t('editor.table.title'),
     component: TableEditor
+  },
+  import: {
+    icon: () => 'cloud-upload',
+    title: ({ t }) => t('editor.import.title'),
+    component: ImportEditor
+  },
+  sql: {
+    icon: () => 'terminal',
+    title: ({ t }) => t('editor.sql.title'),
+    component: SqlConsole
+  },
+  batch: {
+    icon: () => 'archive',
+    title: ({ t }, input) =>
+      input.kind === 'batch'
+        ? t('batches.tab', { id: input.batchId, file: input.name })
+        : t('editor.batch.title'),
+    component: BatchEditor
   }
 }

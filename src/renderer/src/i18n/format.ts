@@ -101,7 +101,8 @@ export function createFormatter(locale: string): Formatter {
       return numberFormat(`bytes-${u}`, {
         style: 'unit',
         unit: u,
-        unitDisplay: 'short',
+        // "512 bytes" rather than "512 byte"; the multiples read best short ("1.5 kB").
+        unitDisplay: unit === 0 ? 'long' : 'short',
         maximumFractionDigits: unit === 0 ? 0 : 1
       }).format(scaled)
     },

@@ -2,7 +2,13 @@ import type { BrowsableTable } from '@shared/domain/data-browser'
 
 /** What an editor tab shows. The id is derived from it, so opening the same thing twice reuses the tab. */
 export type EditorInput =
-  { kind: 'welcome' } | { kind: 'settings' } | { kind: 'table'; table: BrowsableTable }
+  | { kind: 'welcome' }
+  | { kind: 'settings' }
+  | { kind: 'table'; table: BrowsableTable }
+  | { kind: 'import' }
+  | { kind: 'sql' }
+  /** One import batch's details; the file name travels along for the tab's title. */
+  | { kind: 'batch'; batchId: number; name: string }
 
 export type EditorKind = EditorInput['kind']
 
@@ -35,7 +41,9 @@ export const EMPTY_TABS: TabState = { tabs: [], activeId: null, mru: [] }
 
 /** The stable id of an editor input. */
 export function editorId(input: EditorInput): string {
-  return input.kind === 'table' ? `table:${input.table}` : input.kind
+  if (input.kind === 'table') return `table:${input.table}`
+  if (input.kind === 'batch') return `batch:${input.batchId}`
+  return input.kind
 }
 
 const touch = (mru: readonly string[], id: string): string[] => [id, ...mru.filter((m) => m !== id)]

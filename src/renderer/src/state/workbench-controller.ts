@@ -4,7 +4,7 @@ import type { WorkbenchClient } from '@shared/api/client'
 import type { ApiErrorData } from '@shared/api/errors'
 import type { WorkbenchEvent } from '@shared/api/events'
 import type { TableSummary } from '@shared/domain/data-browser'
-import type { JobInfo } from '@shared/domain/jobs'
+import type { JobInfo, JobKind } from '@shared/domain/jobs'
 import type { AnalysisSettings } from '@shared/domain/settings'
 import type {
   Layout,
@@ -22,6 +22,9 @@ import type { CommandContext } from '../commands/command-registry'
 import { CommandRegistry } from '../commands/command-registry'
 import type { Platform } from '../commands/keybinding'
 import { toErrorData } from '../i18n/error-message'
+import type { ImportFiles } from '../api/import-files'
+import { jobTitleKey } from '../data/job-titles'
+import { ImportController, unavailableImportFiles } from './import-controller'
 import type { DialogRequest } from './dialog-model'
 import type { LogParams, LogState, LogText, Notification, Severity } from './log-model'
 import { MAX_OUTPUT_LINES, MAX_PROBLEMS, appendBounded } from './log-model'
@@ -38,6 +41,8 @@ export interface SessionState {
   workspace: WorkspaceInfo | null
   /** Increments whenever another workspace is opened, so editors reload their data. */
   workspaceEpoch: number
+  /** Increments whenever the open workspace's data changed (an import, an undo), so views reload. */
+  dataVersion: number
   tables: readonly TableSummary[] | null
   settings: AnalysisSettings | null
   recent: readonly RecentWorkspace[]
@@ -62,6 +67,8 @@ export interface WorkbenchEnvironment {
   systemTheme: ThemeId
   /** The host name the page was served from (web host), for the privacy indicator. */
   hostName?: string
+  /** How files to import reach the backend (upload or path), chosen once at start. */
+  importFiles?: ImportFiles
   now?: () => number
   setTimer?: (fn: () => void, ms: number) => unknown
   clearTimer?: (handle: unknown) => void
@@ -107,8 +114,11 @@ export class WorkbenchController {
   readonly commands: CommandRegistry
   /** Which view the panel shows. */
   readonly panelView: Store<'problems' | 'output'> = createStore<'problems' | 'output'>('problems')
+  /** The import wizard, the import batches and undo. */
+  readonly imports: ImportController
 
   private readonly editorHooks = new Map<string, EditorHooks>()
+  private readonly jobReporters = new Map<JobKind, (job: JobInfo) => void>()
   private readonly now: () => number
   private readonly setTimer: (fn: () => void, ms: number) => unknown
   private readonly clearTimer: (handle: unknown) => void
@@ -132,6 +142,7 @@ export class WorkbenchController {
       app: null,
       workspace: null,
       workspaceEpoch: 0,
+      dataVersion: 0,
       tables: null,
       settings: null,
       recent: [],
@@ -150,6 +161,7 @@ export class WorkbenchController {
     this.previewTheme = createStore<ThemeId | null>(null)
     this.welcomeNotice = createStore<{ key: MessageKey; params?: LogParams } | null>(null)
     this.commands = new CommandRegistry(env.platform)
+    this.imports = new ImportController(this, env.importFiles ?? unavailableImportFiles)
   }
 
   // ---------------------------------------------------------------- start-up
@@ -219,6 +231,16 @@ export class WorkbenchController {
 
   /** Records an error in Problems and Output and shows it as a notification. */
   reportError(error: ApiErrorData, source: string): void {
+    this.recordError(error, source)
+    this.notify(
+      'error',
+      { error },
+      { label: 'notification.showProblems', commandId: 'workbench.showProblems' }
+    )
+  }
+
+  /** Records an error in Problems and Output without a notification (a view shows it already). */
+  recordError(error: ApiErrorData, source: string): void {
     const time = this.now()
     this.log.set((log) => ({
       ...log,
@@ -229,11 +251,34 @@ export class WorkbenchController {
       )
     }))
     this.output('error', { key: 'output.error', params: { source, message: error.message } })
-    this.notify(
-      'error',
-      { error },
-      { label: 'notification.showProblems', commandId: 'workbench.showProblems' }
-    )
+  }
+
+  /** Adds many warnings to Problems at once (an import's rejected rows), without Output lines. */
+  addWarnings(texts: readonly LogText[], source: string): void {
+    if (texts.length === 0) return
+    const time = this.now()
+    this.log.set((log) => {
+      const added = texts.map((text) => ({
+        id: this.nextId++,
+        severity: 'warning' as const,
+        text,
+        source,
+        time
+      }))
+      const problems = [...log.problems, ...added]
+      return {
+        ...log,
+        problems: problems.length > MAX_PROBLEMS ? problems.slice(problems.length - MAX_PROBLEMS) : problems
+      }
+    })
+  }
+
+  /** Lets a capability report its own jobs' failures (e.g. inline in a view) instead of a notification. */
+  registerJobReporter(kind: JobKind, report: (job: JobInfo) => void): () => void {
+    this.jobReporters.set(kind, report)
+    return () => {
+      if (this.jobReporters.get(kind) === report) this.jobReporters.delete(kind)
+    }
   }
 
   /** Records a warning in Problems (and Output) without interrupting with a notification. */
@@ -342,14 +387,17 @@ export class WorkbenchController {
     if (job.state === 'succeeded') this.output('info', { key: 'output.jobSucceeded', params })
     if (job.state === 'cancelled') this.output('warning', { key: 'output.jobCancelled', params })
     if (job.state === 'failed') {
-      if (job.error) this.reportError(job.error, job.kind)
+      const reporter = this.jobReporters.get(job.kind)
+      if (reporter) reporter(job)
+      else if (job.error) this.reportError(job.error, job.kind)
       else this.output('error', { key: 'output.jobFailed', params })
     }
   }
 
   /** Job titles come from the backend in English; known kinds are shown translated instead. */
   private jobTitleParam(job: JobInfo): string | { key: MessageKey } {
-    return job.kind === 'demo.build' ? { key: 'job.demo.build' } : job.title
+    const key = jobTitleKey(job)
+    return key ? { key } : job.title
   }
 
   private onWorkspaceChanged(workspace: WorkspaceInfo | null): void {
@@ -359,9 +407,14 @@ export class WorkbenchController {
       ...s,
       workspace,
       workspaceEpoch: switched ? s.workspaceEpoch + 1 : s.workspaceEpoch,
+      dataVersion: s.dataVersion + 1,
       ...(switched ? { tables: null, settings: null } : {})
     }))
-    if (!switched) return
+    if (!switched) {
+      // The same workspace with new contents (an import, an undo): the datasets' counts follow.
+      if (workspace) void this.refreshTables()
+      return
+    }
     if (workspace) {
       this.output('info', {
         key: 'output.workspaceOpened',
@@ -373,7 +426,10 @@ export class WorkbenchController {
       this.output('info', { key: 'output.workspaceClosed' })
       // Table editors of a closed workspace would only show errors.
       for (const tab of this.tabs.get().tabs) {
-        if (tab.input.kind === 'table') this.dispatchTabs({ type: 'close', id: tab.id })
+        const kind = tab.input.kind
+        if (kind === 'table' || kind === 'batch' || kind === 'sql' || kind === 'import') {
+          this.dispatchTabs({ type: 'close', id: tab.id })
+        }
       }
     }
     void this.refreshRecent()
@@ -395,6 +451,21 @@ export class WorkbenchController {
       tables: ws && tables.status === 'fulfilled' ? tables.value : null,
       settings: ws && settings.status === 'fulfilled' ? settings.value : null
     }))
+  }
+
+  /** Reloads the tables' row counts (after an import or an undo). */
+  async refreshTables(): Promise<void> {
+    try {
+      const tables = await this.call('data.tables', {}, { quiet: ['no_workspace'] })
+      this.session.set((s) => (s.workspace ? { ...s, tables } : s))
+    } catch {
+      // Reported by call(); the previous counts stay.
+    }
+  }
+
+  /** Tells views that the workspace's data changed here (the backend's event may come later). */
+  markDataChanged(): void {
+    this.session.set((s) => ({ ...s, dataVersion: s.dataVersion + 1 }))
   }
 
   private async refreshRecent(): Promise<void> {

@@ -1,8 +1,7 @@
-import type { CSSProperties, ReactElement } from 'react'
-import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import type { ReactElement } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ApiErrorData } from '@shared/api/errors'
-import type { BrowsableTable, TableColumn } from '@shared/domain/data-browser'
+import type { BrowsableTable, SearchStatus, TableColumn } from '@shared/domain/data-browser'
 import { Codicon } from '../../components/codicon'
 import { IconButton } from '../../components/icon-button'
 import { TABLE_META, columnLabel } from '../../data/table-meta'
@@ -12,24 +11,32 @@ import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
 import type { EditorProps } from '../editor-registry'
-import { columnWidth, gutterWidth, isNumericColumn } from './column-layout'
+import { columnWidth, isNumericColumn } from './column-layout'
+import { HighlightedText } from './highlighted-text'
+import { searchTerms } from './highlight'
 import type { Row } from './table-page-cache'
 import { TablePageCache } from './table-page-cache'
+import type { TicketFilterDraft, TicketFilterRequest } from './ticket-filter'
+import { EMPTY_FILTER, filterKey, isFilterActive, ticketFilterRequest } from './ticket-filter'
+import { TicketFilterBar } from './ticket-filter-bar'
+import type { CellContent, GridColumn, Sort } from './virtual-grid'
+import { VirtualGrid } from './virtual-grid'
 import './table-editor.css'
 
-const ROW_HEIGHT = 26
-const HEADER_HEIGHT = 30
 const PAGE_SIZE = 200
 /** 60 pages of 200 rows: 12,000 rows in memory at most, whatever the table's size. */
 const MAX_PAGES = 60
 /** Pages are requested once scrolling pauses this long, not for every row scrolled past. */
 const FETCH_DELAY_MS = 40
-
-type Sort = { column: string; direction: 'asc' | 'desc' } | null
+/** How often the search index's progress is checked while it is being built. */
+const SEARCH_STATUS_POLL_MS = 3000
+/** Text columns whose search matches are marked. */
+const SEARCHED_COLUMNS = new Set(['text', 'subject'])
 
 interface TableMeta {
   columns: TableColumn[]
   total: number
+  searchComplete: boolean
 }
 
 /** A read-only, virtualised view of one table that stays fast at a million rows. */
@@ -38,48 +45,88 @@ export function TableEditor({ input }: EditorProps): ReactElement | null {
   return <TableView table={input.table} />
 }
 
+/** The `data.page` arguments; the filter travels only when one is set. */
+function pageArgs(
+  table: BrowsableTable,
+  page: number,
+  sort: Sort,
+  filter: TicketFilterRequest | undefined
+): {
+  table: BrowsableTable
+  offset: number
+  limit: number
+  sort?: NonNullable<Sort>
+  filter?: TicketFilterRequest
+} {
+  return {
+    table,
+    offset: page * PAGE_SIZE,
+    limit: PAGE_SIZE,
+    ...(sort ? { sort } : {}),
+    ...(filter ? { filter } : {})
+  }
+}
+
 function TableView({ table }: { table: BrowsableTable }): ReactElement {
   const wb = useWorkbench()
   const i18n = useI18n()
   const { t, fmt } = i18n
   const timeZone = useStore(wb.session, (s) => s.settings?.timeZone)
+  const dataVersion = useStore(wb.session, (s) => s.dataVersion)
+  const allRows = useStore(wb.session, (s) => s.tables?.find((x) => x.table === table)?.rows ?? null)
   const [meta, setMeta] = useState<TableMeta | null>(null)
   const [error, setError] = useState<ApiErrorData | null>(null)
   const [sort, setSort] = useState<Sort>(null)
+  const [draft, setDraft] = useState<TicketFilterDraft>(EMPTY_FILTER)
   const [reloadKey, setReloadKey] = useState(0)
-  const [, setPagesVersion] = useState(0)
+  const [pagesVersion, setPagesVersion] = useState(0)
   const [loadingCount, setLoadingCount] = useState(0)
+  const [searchStatus, setSearchStatus] = useState<SearchStatus | null>(null)
   // Mutable on purpose: pages arrive often and a version counter re-renders the rows.
   const [cache] = useState(() => new TablePageCache(PAGE_SIZE, MAX_PAGES))
   const generation = useRef(0)
   const reported = useRef(false)
-  const scrollRef = useRef<HTMLDivElement>(null)
+  const range = useRef<{ first: number; last: number }>({ first: 0, last: -1 })
 
-  /** Loads one page; stale answers (from before a sort change) are dropped. */
+  const filterable = table === 'tickets'
+  const filter = useMemo(
+    () => (filterable ? ticketFilterRequest(draft, timeZone ?? 'UTC') : undefined),
+    [filterable, draft, timeZone]
+  )
+  const key = filterKey(filter)
+
+  /** Loads one page; stale answers (from before a sort or filter change) are dropped. */
   const loadPage = useCallback(
-    async (page: number, gen: number, current: Sort): Promise<void> => {
+    async (page: number, gen: number, s: Sort, f: TicketFilterRequest | undefined): Promise<void> => {
       cache.markLoading(page)
       setLoadingCount((n) => n + 1)
       try {
-        const result = await wb.call(
-          'data.page',
-          { table, offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...(current ? { sort: current } : {}) },
+        // The filter is part of `data.page` for tickets; it is sent only when the user set one.
+        const args = pageArgs(table, page, s, f)
+        const result = await wb.call('data.page', args, {
           // One failing table should produce one report, not one per page scrolled past.
-          { quiet: reported.current, source: `data.page (${table})` }
-        )
+          quiet: reported.current,
+          source: `data.page (${table})`
+        })
         if (gen !== generation.current) return
         cache.store(page, result.rows)
         setMeta((m) =>
-          m && m.total === result.total && m.columns.length === result.columns.length
+          m &&
+          m.total === result.total &&
+          m.columns.length === result.columns.length &&
+          m.searchComplete === (result.searchComplete ?? true)
             ? m
-            : { columns: result.columns, total: result.total }
+            : { columns: result.columns, total: result.total, searchComplete: result.searchComplete ?? true }
         )
+        setError(null)
         setPagesVersion((v) => v + 1)
       } catch (e) {
         if (gen !== generation.current) return
         cache.failed(page)
         reported.current = true
         setError(toErrorData(e))
+        // Without its first page (a refused filter, say) the view has nothing to show but the error.
+        if (page === 0) setMeta(null)
       } finally {
         setLoadingCount((n) => n - 1)
       }
@@ -87,56 +134,82 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
     [wb, table, cache]
   )
 
-  // (Re)load from the top whenever the table, the sort or an explicit refresh changes.
+  // (Re)load from the top whenever the table, the sort, the filter, the data or a refresh changes.
   useEffect(() => {
     generation.current += 1
     cache.clear()
     reported.current = false
-    setError(null)
-    scrollRef.current?.scrollTo({ top: 0 })
-    void loadPage(0, generation.current, sort)
-  }, [loadPage, cache, sort, reloadKey])
+    void loadPage(0, generation.current, sort, filter)
+  }, [loadPage, cache, sort, filter, reloadKey, dataVersion])
 
-  // The virtualizer's functions are used here only and never handed to memoised children, so the
-  // React Compiler's caution about them does not apply.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: meta?.total ?? 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    useFlushSync: false
-  })
-  const items = virtualizer.getVirtualItems()
-  const first = items[0]?.index ?? 0
-  const last = items[items.length - 1]?.index ?? -1
+  // While the search index is being built, follow its progress and reload once it is complete.
+  const indexing = filterable && !!filter?.search && meta !== null && !meta.searchComplete
+  useEffect(() => {
+    if (!indexing) return
+    let live = true
+    const poll = async (): Promise<void> => {
+      try {
+        const status = await wb.call('search.status', {}, { quiet: true })
+        if (!live) return
+        setSearchStatus(status)
+        if (!status.building && status.indexed >= status.total) setReloadKey((k) => k + 1)
+      } catch {
+        // The note stays without a percentage.
+      }
+    }
+    void poll()
+    const handle = setInterval(() => void poll(), SEARCH_STATUS_POLL_MS)
+    return () => {
+      live = false
+      clearInterval(handle)
+    }
+  }, [wb, indexing])
 
   // Fetch what is on screen once scrolling pauses.
-  useEffect(() => {
-    if (!meta || last < 0) return
-    const visiblePages: number[] = []
-    for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p += 1)
-      visiblePages.push(p)
-    cache.touch(visiblePages)
-    const handle = setTimeout(() => {
-      const gen = generation.current
-      for (const page of cache.missingPages(first, last, meta.total)) void loadPage(page, gen, sort)
-    }, FETCH_DELAY_MS)
-    return () => clearTimeout(handle)
-  }, [first, last, meta, loadPage, cache, sort])
-
-  const columns = useMemo(() => meta?.columns ?? [], [meta])
-  const gutter = gutterWidth(meta?.total ?? 0)
-  const template = useMemo(
-    () => [`${gutter}px`, ...columns.map((c) => `${columnWidth(c)}px`)].join(' '),
-    [columns, gutter]
+  const total = meta?.total ?? 0
+  const fetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const onRangeChange = useCallback(
+    (first: number, last: number) => {
+      range.current = { first, last }
+      const pages: number[] = []
+      for (let p = Math.floor(first / PAGE_SIZE); p <= Math.floor(last / PAGE_SIZE); p += 1) pages.push(p)
+      cache.touch(pages)
+      if (fetchTimer.current !== null) clearTimeout(fetchTimer.current)
+      fetchTimer.current = setTimeout(() => {
+        fetchTimer.current = null
+        const gen = generation.current
+        for (const page of cache.missingPages(first, last, total)) void loadPage(page, gen, sort, filter)
+      }, FETCH_DELAY_MS)
+    },
+    [cache, loadPage, total, sort, filter]
   )
-  const width = gutter + columns.reduce((sum, c) => sum + columnWidth(c), 0)
-  const formatCell = useMemo(() => cellFormatter(i18n, timeZone), [i18n, timeZone])
+  useEffect(
+    () => () => {
+      if (fetchTimer.current !== null) clearTimeout(fetchTimer.current)
+    },
+    []
+  )
+  // A new total (a filter) may leave the visible rows unloaded without any scrolling.
+  useEffect(() => {
+    const { first, last } = range.current
+    if (last >= 0) onRangeChange(first, last)
+  }, [onRangeChange, pagesVersion])
 
-  const toggleSort = (column: string): void => {
+  const columns = useMemo<GridColumn[]>(
+    () =>
+      (meta?.columns ?? []).map((c) => ({
+        id: c.id,
+        label: columnLabel(i18n, c.id),
+        width: columnWidth(c),
+        numeric: isNumericColumn(c)
+      })),
+    [meta, i18n]
+  )
+  const types = useMemo(() => meta?.columns ?? [], [meta])
+  const terms = useMemo(() => searchTerms(filter?.search ?? ''), [filter?.search])
+  const renderCell = useMemo(() => cellRenderer(i18n, timeZone, types, terms), [i18n, timeZone, types, terms])
+
+  const toggleSort = useCallback((column: string): void => {
     setSort((s) =>
       s?.column !== column
         ? { column, direction: 'asc' }
@@ -144,10 +217,12 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
           ? { column, direction: 'desc' }
           : null
     )
-  }
+  }, [])
 
   const title = t(TABLE_META[table].title)
   const sortedColumn = sort ? columnLabel(i18n, sort.column) : null
+  const filtered = filterable && isFilterActive(draft)
+  const row = useCallback((index: number) => cache.row(index), [cache])
 
   return (
     <div className="lb-table-editor" data-testid={`table-editor-${table}`}>
@@ -156,9 +231,15 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
           <Codicon name={TABLE_META[table].icon} />
           {title}
         </span>
-        <span className="lb-table-count" data-testid="table-row-count">
-          {meta ? t('table.rowCount', { rows: fmt.integer(meta.total) }) : error ? '' : t('table.loading')}
-        </span>
+        {filtered && meta && allRows !== null ? (
+          <span className="lb-table-count is-filtered" data-testid="ticket-filter-count">
+            {t('filter.count', { shown: fmt.integer(meta.total), total: fmt.integer(allRows) })}
+          </span>
+        ) : (
+          <span className="lb-table-count" data-testid="table-row-count">
+            {meta ? t('table.rowCount', { rows: fmt.integer(meta.total) }) : error ? '' : t('table.loading')}
+          </span>
+        )}
         {sortedColumn && sort && (
           <span className="lb-table-sort">
             {t(sort.direction === 'asc' ? 'table.sortedAsc' : 'table.sortedDesc', { column: sortedColumn })}
@@ -175,100 +256,51 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
         <IconButton icon="refresh" label={t('table.refresh')} onClick={() => setReloadKey((k) => k + 1)} />
       </div>
 
+      {filterable && (
+        <TicketFilterBar
+          draft={draft}
+          onChange={setDraft}
+          searchComplete={meta?.searchComplete ?? true}
+          searchStatus={indexing ? searchStatus : null}
+          dataVersion={dataVersion}
+        />
+      )}
+
       {error && !meta ? (
         <TableError error={error} onRetry={() => setReloadKey((k) => k + 1)} />
       ) : (
-        <div
-          ref={scrollRef}
-          className="lb-table-scroll"
-          role="grid"
-          tabIndex={0}
-          aria-label={title}
-          aria-rowcount={meta ? meta.total + 1 : -1}
-          aria-colcount={columns.length + 1}
-          aria-busy={loadingCount > 0}
-          data-testid="table-grid"
-        >
-          <div className="lb-table-canvas" style={{ width, height: virtualizer.getTotalSize() }}>
-            <div
-              className="lb-table-header"
-              role="row"
-              aria-rowindex={1}
-              style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}
-            >
-              <div
-                className="lb-table-gutter lb-table-th"
-                role="columnheader"
-                aria-label={t('table.rowNumber')}
-              >
-                #
-              </div>
-              {columns.map((column) => {
-                const sorted = sort?.column === column.id ? sort.direction : null
-                const label = columnLabel(i18n, column.id)
-                return (
-                  <div
-                    key={column.id}
-                    role="columnheader"
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
-                    className={`lb-table-th${isNumericColumn(column) ? ' is-numeric' : ''}${sorted ? ' is-sorted' : ''}`}
-                  >
-                    <button
-                      type="button"
-                      title={t('table.sortBy', { column: label })}
-                      data-testid={`table-header-${column.id}`}
-                      onClick={() => toggleSort(column.id)}
-                    >
-                      <span className="lb-table-th-label">{label}</span>
-                      <Codicon
-                        name={sorted === 'desc' ? 'arrow-down' : 'arrow-up'}
-                        className={`lb-table-sort-icon${sorted ? ' is-on' : ''}`}
-                      />
-                    </button>
-                  </div>
-                )
-              })}
-            </div>
-            {meta &&
-              items.map((item) => (
-                <TableRow
-                  key={item.index}
-                  index={item.index}
-                  row={cache.row(item.index)}
-                  columns={columns}
-                  template={template}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  formatCell={formatCell}
-                  rowNumber={fmt.integer(item.index + 1)}
-                />
-              ))}
-            {meta && meta.total === 0 && (
-              <div className="lb-table-empty" style={{ top: HEADER_HEIGHT }} data-testid="table-empty">
-                {t('table.empty')}
-              </div>
-            )}
-          </div>
-        </div>
+        <VirtualGrid
+          label={title}
+          columns={columns}
+          rowCount={meta?.total ?? 0}
+          row={row}
+          renderCell={renderCell}
+          sort={sort}
+          onSort={toggleSort}
+          onRangeChange={onRangeChange}
+          busy={loadingCount > 0}
+          emptyText={meta ? t(filtered ? 'filter.noMatches' : 'table.empty') : undefined}
+          resetKey={`${sort?.column}:${sort?.direction}:${key}:${reloadKey}`}
+        />
       )}
     </div>
   )
 }
 
-interface CellText {
-  text: string
-  /** The full value, shown on hover when the cell may be truncated. */
-  title?: string
-  isNull?: boolean
-}
-
-/** Formats cells by column type: numbers by locale, datetimes in the workspace's time zone. */
-function cellFormatter(
+/**
+ * Formats cells by column type: numbers by locale, datetimes in the workspace's time zone, and
+ * search matches marked in the text columns.
+ */
+function cellRenderer(
   i18n: I18n,
-  timeZone: string | undefined
-): (column: TableColumn, value: Row[number]) => CellText {
-  return (column, value) => {
+  timeZone: string | undefined,
+  types: readonly TableColumn[],
+  terms: readonly string[]
+): (column: GridColumn, index: number, value: Row[number]) => CellContent {
+  return (column, index, value) => {
     if (value === null || value === undefined || value === '') return { text: '—', isNull: true }
-    switch (column.type) {
+    const type = types[index]?.type ?? 'text'
+    switch (type) {
       case 'integer':
         return typeof value === 'number' ? { text: i18n.fmt.integer(value) } : { text: String(value) }
       case 'number':
@@ -280,65 +312,18 @@ function cellFormatter(
           title: `${new Date(value).toISOString()}${timeZone ? ` · ${timeZone}` : ''}`
         }
       default: {
-        const text = String(value)
+        const full = String(value)
         // Newlines would break the one-line row; the tooltip keeps them.
-        return { text: text.replace(/\s+/g, ' '), ...(text.length > 12 ? { title: text } : {}) }
+        const text = full.replace(/\s+/g, ' ')
+        const cell: CellContent = { text, ...(full.length > 12 ? { title: full } : {}) }
+        if (terms.length > 0 && SEARCHED_COLUMNS.has(column.id)) {
+          return { ...cell, node: <HighlightedText text={text} terms={terms} /> }
+        }
+        return cell
       }
     }
   }
 }
-
-const TableRow = memo(function TableRow({
-  index,
-  row,
-  columns,
-  template,
-  style,
-  formatCell,
-  rowNumber
-}: {
-  index: number
-  row: Row | undefined
-  columns: readonly TableColumn[]
-  template: string
-  style: CSSProperties
-  formatCell: (column: TableColumn, value: Row[number]) => CellText
-  rowNumber: string
-}): ReactElement {
-  return (
-    <div
-      className={`lb-table-row${index % 2 === 1 ? ' is-odd' : ''}${row ? '' : ' is-loading'}`}
-      role="row"
-      aria-rowindex={index + 2}
-      data-row-index={index}
-      style={{ ...style, gridTemplateColumns: template }}
-    >
-      <div className="lb-table-gutter lb-table-td" role="rowheader">
-        {rowNumber}
-      </div>
-      {columns.map((column, c) => {
-        if (!row) {
-          return (
-            <div key={column.id} className="lb-table-td" role="gridcell">
-              <span className="lb-table-skeleton" style={{ width: `${40 + ((index * 7 + c * 13) % 45)}%` }} />
-            </div>
-          )
-        }
-        const cell = formatCell(column, row[c] ?? null)
-        return (
-          <div
-            key={column.id}
-            role="gridcell"
-            className={`lb-table-td${isNumericColumn(column) ? ' is-numeric' : ''}${cell.isNull ? ' is-null' : ''}`}
-            title={cell.title}
-          >
-            {cell.text}
-          </div>
-        )
-      })}
-    </div>
-  )
-})
 
 function TableError({ error, onRetry }: { error: ApiErrorData; onRetry: () => void }): ReactElement {
   const { t, language } = useI18n()

@@ -15,6 +15,8 @@ interface Step {
   description: MessageKey
   /** Whether this version can do it yet; the rest are described, not offered. */
   available: boolean
+  /** A command that starts this step, offered as a button when it can run. */
+  action?: { label: MessageKey; command: string; icon: string }
 }
 
 /** The workflow the product is built around, in order. */
@@ -24,14 +26,16 @@ const STEPS: readonly Step[] = [
     icon: 'cloud-upload',
     title: 'welcome.step.import',
     description: 'welcome.step.import.description',
-    available: false
+    available: true,
+    action: { label: 'import.welcome.action', command: 'import.open', icon: 'cloud-upload' }
   },
   {
     id: 'explore',
     icon: 'table',
     title: 'welcome.step.explore',
     description: 'welcome.step.explore.description',
-    available: true
+    available: true,
+    action: { label: 'command.openSqlConsole', command: 'sql.open', icon: 'terminal' }
   },
   {
     id: 'measure',
@@ -73,6 +77,7 @@ export function WelcomeEditor(): ReactElement {
   const canSwitch = useStore(wb.session, (s) => s.app?.capabilities.switchWorkspace ?? false)
   const notice = useStore(wb.welcomeNotice)
   const phase = useStore(wb.session, (s) => s.phase)
+  const context = wb.context()
 
   const actions = [
     { id: 'new', icon: 'new-file', label: t('welcome.new'), command: 'workspace.new' },
@@ -245,6 +250,17 @@ export function WelcomeEditor(): ReactElement {
                     {!step.available && <span className="lb-welcome-soon">{t('welcome.soon')}</span>}
                   </h3>
                   <p>{t(step.description)}</p>
+                  {step.action && wb.commands.isEnabled(step.action.command, context) && (
+                    <button
+                      type="button"
+                      className="lb-button is-secondary lb-welcome-step-action"
+                      data-testid={`welcome-step-${step.id}`}
+                      onClick={() => void wb.runCommand(step.action?.command ?? '')}
+                    >
+                      <Codicon name={step.action.icon} />
+                      {t(step.action.label)}
+                    </button>
+                  )}
                 </div>
               </li>
             ))}

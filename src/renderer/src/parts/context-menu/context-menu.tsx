@@ -7,12 +7,20 @@ import { useI18n } from '../../i18n/i18n-context'
 import { useWorkbench } from '../../state/workbench-context'
 import './context-menu.css'
 
+/** A menu entry that is not a command: an action on one item (a batch, a row). */
+export interface ContextMenuAction {
+  id: string
+  label: string
+  icon?: string
+  run(): void
+}
+
 export interface ContextMenuProps {
   /** An element to open beside, or the point of a right-click. */
   anchor: HTMLElement | { x: number; y: number }
   placement: 'right-end' | 'below' | 'at-point'
-  /** Command ids, with '-' for a separator. Commands unavailable here are left out. */
-  items: readonly string[]
+  /** Command ids or actions, with '-' for a separator. Commands unavailable here are left out. */
+  items: ReadonlyArray<string | ContextMenuAction>
   label: string
   onClose(): void
 }
@@ -25,7 +33,9 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
   const menu = useRef<HTMLDivElement>(null)
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null)
   const context = wb.context()
-  const entries = items.filter((id) => id === '-' || wb.commands.isEnabled(id, context))
+  const entries = items.filter(
+    (item) => typeof item !== 'string' || item === '-' || wb.commands.isEnabled(item, context)
+  )
 
   useLayoutEffect(() => {
     const own = menu.current?.getBoundingClientRect()
@@ -96,6 +106,25 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
       onKeyDown={onKeyDown}
     >
       {entries.map((id, index) => {
+        if (typeof id !== 'string') {
+          return (
+            <button
+              key={id.id}
+              type="button"
+              role="menuitem"
+              className="lb-context-menu-item"
+              data-testid={`menu-${id.id}`}
+              onClick={() => {
+                onClose()
+                id.run()
+              }}
+            >
+              <span className="lb-context-menu-icon">{id.icon ? <Codicon name={id.icon} /> : null}</span>
+              <span className="lb-context-menu-label">{id.label}</span>
+              <span />
+            </button>
+          )
+        }
         if (id === '-') {
           return index > 0 && index < entries.length - 1 ? (
             <div key={`sep-${index}`} className="lb-context-menu-separator" role="separator" />

@@ -87,6 +87,24 @@ export function quickOpenItems(
     })
   }
   if (session.workspace) {
+    if (!open.has('import')) {
+      goTo.push({
+        id: 'goto:import',
+        label: t('command.importFile'),
+        icon: 'cloud-upload',
+        alternates: [en('command.importFile'), 'import'],
+        accept: () => wb.imports.open()
+      })
+    }
+    if (!open.has('sql')) {
+      goTo.push({
+        id: 'goto:sql',
+        label: t('editor.sql.title'),
+        icon: 'terminal',
+        alternates: [en('editor.sql.title'), 'sql'],
+        accept: () => wb.openEditor({ kind: 'sql' })
+      })
+    }
     for (const table of BROWSABLE_TABLES) {
       if (open.has(`table:${table}`)) continue
       const rows = session.tables?.find((s) => s.table === table)?.rows

@@ -1,6 +1,7 @@
 import type { ReactElement, ReactNode } from 'react'
 import { Codicon } from '../../components/codicon'
 import { showJobPicker, showLanguagePicker, showThemePicker } from '../../commands/pickers'
+import { jobTitleKey } from '../../data/job-titles'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
@@ -22,6 +23,7 @@ export function StatusBar(): ReactElement {
 
   const running = jobs.filter((j) => j.state === 'running' || j.state === 'queued')
   const job = running[running.length - 1]
+  const jobKey = job ? jobTitleKey(job) : undefined
   const errors = problems.filter((p) => p.severity === 'error').length
   const warnings = problems.length - errors
   const language = prefs.language ?? i18n.language
@@ -83,12 +85,12 @@ export function StatusBar(): ReactElement {
         {job && (
           <StatusItem
             testId="status-job"
-            title={t('status.jobTooltip')}
+            title={job.message ? `${job.message}\n${t('status.jobTooltip')}` : t('status.jobTooltip')}
             onClick={() => showJobPicker(wb, job)}
           >
             <Codicon name="loading" spin />
             <span className="lb-status-text">
-              {job.kind === 'demo.build' ? t('job.demo.build') : job.title}
+              {jobKey ? t(jobKey) : job.title}
               {job.total > 0 && ` · ${fmt.percent(job.done / job.total, 0)}`}
             </span>
             {job.total > 0 && (

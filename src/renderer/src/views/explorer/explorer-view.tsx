@@ -1,5 +1,4 @@
-import type { ReactElement, ReactNode } from 'react'
-import { useState } from 'react'
+import type { ReactElement } from 'react'
 import { BROWSABLE_TABLES } from '@shared/domain/data-browser'
 import { Codicon } from '../../components/codicon'
 import { IconButton } from '../../components/icon-button'
@@ -7,6 +6,8 @@ import { TABLE_META } from '../../data/table-meta'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
+import { BatchesSection } from './batches-section'
+import { Section } from './view-section'
 import './explorer-view.css'
 
 /** The Explorer: the open workspace and its tables with row counts. */
@@ -22,6 +23,12 @@ export function ExplorerView(): ReactElement {
         {workspace && (
           <div className="lb-view-actions">
             <IconButton
+              icon="cloud-upload"
+              label={t('command.importFile')}
+              testId="explorer-import"
+              onClick={() => void wb.runCommand('import.open')}
+            />
+            <IconButton
               icon="refresh"
               label={t('command.refreshWorkspace')}
               testId="explorer-refresh"
@@ -36,40 +43,12 @@ export function ExplorerView(): ReactElement {
         <>
           <WorkspaceSection />
           <TablesSection />
+          <BatchesSection />
         </>
       ) : (
         <NoWorkspace />
       )}
     </div>
-  )
-}
-
-function Section({
-  id,
-  title,
-  count,
-  children
-}: {
-  id: string
-  title: string
-  count?: ReactNode
-  children: ReactNode
-}): ReactElement {
-  const [open, setOpen] = useState(true)
-  return (
-    <section className="lb-view-section" data-testid={`explorer-section-${id}`}>
-      <button
-        type="button"
-        className="lb-view-section-header"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <Codicon name={open ? 'chevron-down' : 'chevron-right'} />
-        <span>{title}</span>
-        {count !== undefined && <span className="lb-view-section-count">{count}</span>}
-      </button>
-      {open && children}
-    </section>
   )
 }
 

@@ -12,7 +12,8 @@ import type { ValueParsers } from '../../src/main/core/import/pipeline/value-par
 export function memorySource(
   headers: string[],
   rows: Array<string[] | RawRow>,
-  failAfter?: number
+  failAfter?: number,
+  chunkRows = 2
 ): TableSource {
   const data: RawRow[] = rows.map((r, i) => (Array.isArray(r) ? { line: i + 2, cells: r } : r))
   return {
@@ -26,7 +27,7 @@ export function memorySource(
     },
     headerLines: [headers],
     async *chunks() {
-      const size = 2 // small chunks, so failures and cancels land mid-file
+      const size = chunkRows // small by default, so failures and cancels land mid-file
       for (let i = 0; i < data.length; i += size) {
         if (failAfter !== undefined && i >= failAfter) {
           const { readError } = await import('../../src/main/core/import/readers/table-source')
@@ -104,6 +105,7 @@ export async function importRows(
     failAfter?: number
     name?: string
     now?: () => number
+    chunkRows?: number
   } = {}
 ): Promise<ImportResult> {
   const name = options.name ?? `export-${++counter}.csv`
@@ -114,7 +116,8 @@ export async function importRows(
       memorySource(
         mapping.columns.map((c) => c.header),
         rows,
-        options.failAfter
+        options.failAfter,
+        options.chunkRows
       ),
     createParsers: () => simpleParsers,
     redactText: (text) => ({

@@ -180,3 +180,24 @@ describe('Workspace.open', () => {
     expect(MIGRATIONS.length).toBe(LATEST_SCHEMA_VERSION)
   })
 })
+
+describe('indexes a large import left pending', () => {
+  it('are built again when the workspace is opened (the process died between commit and rebuild)', async () => {
+    const path = await newWorkspace()
+    const db = new Database(path)
+    const sql = (
+      db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets_customer'").get() as { sql: string }
+    ).sql
+    db.transaction(() => {
+      db.prepare('INSERT INTO pending_indexes (name, sql) VALUES (?, ?)').run('tickets_customer', sql)
+      db.exec('DROP INDEX tickets_customer')
+    })()
+    db.close()
+    const ws = await Workspace.open(path)
+    expect(ws.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'tickets_customer'").get()).toEqual({
+      sql
+    })
+    expect(ws.db.prepare('SELECT count(*) AS n FROM pending_indexes').get()).toEqual({ n: 0 })
+    ws.close()
+  })
+})

@@ -105,6 +105,7 @@ export function ticketResult(overrides: Partial<ImportResult> = {}): ImportResul
     rejects: [{ line: 5, reason: 'missing required field createdAt' }],
     redactions: { email: 2, phone: 0, idNumber: 0, card: 0 },
     warnings: [],
+    committedMs: 1000,
     elapsedMs: 1234,
     ...overrides
   }

@@ -36,6 +36,9 @@ interface BatchReport {
   unchanged: number
   rejected: number
   rejects: Array<{ line: number; reason: string }>
+  /** Milliseconds until the rows were committed, and for the whole import. */
+  committedMs: number
+  elapsedMs: number
 }
 
 /** `loopbench import`: imports files through the same pipeline as the import wizard. */
@@ -161,7 +164,9 @@ function report(r: ImportResult): BatchReport {
     updated: r.updated,
     unchanged: r.unchanged,
     rejected: r.rejected,
-    rejects: r.rejects.map((x) => ({ line: x.line, reason: x.reason }))
+    rejects: r.rejects.map((x) => ({ line: x.line, reason: x.reason })),
+    committedMs: r.committedMs,
+    elapsedMs: r.elapsedMs
   }
 }
 

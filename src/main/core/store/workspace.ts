@@ -17,6 +17,7 @@ import {
 } from './workspace-file'
 import type { DatabaseHeader } from './workspace-file'
 import { SettingsRepository } from './settings-repository'
+import { rebuildPendingIndexes } from './pending-indexes'
 
 export interface WorkspaceOptions {
   /** Defaults to the shipped migrations; tests pass other lists to exercise upgrades. */
@@ -77,6 +78,8 @@ export class Workspace {
     const db = openReadWrite(path)
     try {
       if (pending.length > 0) migrateOrExplain(db, path, pending, resolved.now, backups)
+      // A large import that died between its commit and its index rebuild left this to do.
+      rebuildPendingIndexes(db)
       const version = readAppliedMigrations(db).at(-1)?.version ?? 0
       return new Workspace(path, db, version, backups, resolved)
     } catch (error) {

@@ -51,7 +51,19 @@ describe('loopbench import', () => {
     expect(first.batches).toHaveLength(1)
     const batch = first.batches[0]!
     expect(Object.keys(batch).sort()).toEqual(
-      ['file', 'inserted', 'kind', 'preset', 'rejected', 'rejects', 'rowsRead', 'unchanged', 'updated'].sort()
+      [
+        'committedMs',
+        'elapsedMs',
+        'file',
+        'inserted',
+        'kind',
+        'preset',
+        'rejected',
+        'rejects',
+        'rowsRead',
+        'unchanged',
+        'updated'
+      ].sort()
     )
     expect(batch).toMatchObject({
       file: 'zendesk-tickets.csv',

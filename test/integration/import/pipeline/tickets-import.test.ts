@@ -282,3 +282,49 @@ describe('undo and the search index', () => {
     expect(found).toEqual([{ external_id: 'T3' }])
   })
 })
+
+describe('group inserts (64 rows per statement)', () => {
+  const row = (i: number, status = 'open', text = `ticket ${i}`): string[] => [
+    `G${i}`,
+    '2026-02-01T10:00:00Z',
+    status,
+    text,
+    `C${i % 7}`
+  ]
+
+  it('insert whole groups, and resolve a group with a duplicate, updates and new rows row by row', async () => {
+    const first = await importRows(
+      path,
+      TICKETS,
+      Array.from({ length: 150 }, (_, i) => row(i)),
+      { chunkRows: 1000 }
+    )
+    expect(first).toMatchObject({ inserted: 150, rejected: 0 })
+    expect(
+      query<{ n: number; lines: number }>(
+        'SELECT count(*) AS n, sum(source_line = CAST(substr(external_id, 2) AS INTEGER) + 2) AS lines FROM tickets'
+      )
+    ).toEqual([{ n: 150, lines: 150 }])
+
+    // A second export: 30 new rows first, so the first group mixes new and known rows; then 140
+    // known rows (two changed) with a repeat of one of them inside the second group.
+    const known = Array.from({ length: 140 }, (_, i) =>
+      i === 10 ? row(i, 'solved') : i === 70 ? row(i, 'open', 'edited') : row(i)
+    )
+    const second = [...Array.from({ length: 30 }, (_, i) => row(1000 + i)), ...known]
+    second.splice(80, 0, row(3))
+    const result = await importRows(path, TICKETS, second, { chunkRows: 1000, rejectThreshold: 0.5 })
+    expect(result).toMatchObject({ rowsRead: 171, inserted: 30, updated: 2, unchanged: 138, rejected: 1 })
+    // Row 3 of the known ones is line 2 + 30 + 3; its repeat is at index 80, line 82.
+    expect(result.rejects).toEqual([
+      { line: 82, reason: 'the same record appears again in this file (first on line 35)' }
+    ])
+    expect(
+      query('SELECT status, text FROM tickets WHERE external_id IN (?, ?) ORDER BY external_id', 'G10', 'G70')
+    ).toEqual([
+      { status: 'solved', text: 'ticket 10' },
+      { status: 'open', text: 'edited' }
+    ])
+    expect(query<{ n: number }>('SELECT count(*) AS n FROM tickets')).toEqual([{ n: 180 }])
+  })
+})

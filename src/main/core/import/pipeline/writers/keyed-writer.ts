@@ -34,8 +34,12 @@ export interface KeyedTableSpec<R> {
  * batch, changed ones with the values they replaced, so that removing any batch can restore what
  * the remaining batches imply. A key seen twice in one file is a duplicate.
  */
+/** Rows per multi-row INSERT: well under SQLite's 32,766 bound parameters for any table here. */
+const GROUP = 64
+
 export class KeyedWriter<R> implements RecordWriter<R> {
   private readonly insert: Statement
+  private readonly insertGroup: Statement
   private readonly select: Statement
   private readonly update: Statement
   private readonly sourceOf: Statement
@@ -49,10 +53,12 @@ export class KeyedWriter<R> implements RecordWriter<R> {
     private readonly batchId: number
   ) {
     const all = [...spec.keyColumns, ...spec.valueColumns, 'batch_id', 'source_line']
-    this.insert = db.prepare(
-      `INSERT INTO ${spec.table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})
+    const tuple = `(${all.map(() => '?').join(', ')})`
+    const insertOf = (rows: number): string =>
+      `INSERT INTO ${spec.table} (${all.join(', ')}) VALUES ${Array.from({ length: rows }, () => tuple).join(', ')}
        ON CONFLICT(${spec.keyColumns.join(', ')}) DO NOTHING`
-    )
+    this.insert = db.prepare(insertOf(1))
+    this.insertGroup = db.prepare(insertOf(GROUP))
     this.select = db.prepare(
       `SELECT id, batch_id, source_line, ${spec.valueColumns.join(', ')} FROM ${spec.table}
        WHERE ${spec.keyColumns.map((c) => `${c} = ?`).join(' AND ')}`
@@ -74,21 +80,64 @@ export class KeyedWriter<R> implements RecordWriter<R> {
   }
 
   write(record: R, line: number): WriteOutcome {
+    const row = this.rowOf(record, line)
+    const result = this.insert.run(...row.key, ...row.tableValues, this.batchId, line)
+    if (result.changes === 1) return this.inserted(Number(result.lastInsertRowid), row)
+    return this.resolve(row, false)
+  }
+
+  /**
+   * Writes records in groups of one multi-row INSERT each: when every row of a group is new
+   * (the usual case of a first import) that is all; otherwise each row of the group is resolved
+   * by its key — a row that now carries this batch and its own line was inserted by the group.
+   */
+  writeMany(items: ReadonlyArray<{ record: R; line: number }>): WriteOutcome[] {
+    const outcomes: WriteOutcome[] = []
+    let i = 0
+    for (; i + GROUP <= items.length; i += GROUP) {
+      const rows = items.slice(i, i + GROUP).map((item) => this.rowOf(item.record, item.line))
+      const params: Cell[] = []
+      for (const row of rows) params.push(...row.key, ...row.tableValues, this.batchId, row.line)
+      const result = this.insertGroup.run(params)
+      if (result.changes === GROUP) {
+        // The rowids of one statement's inserts are consecutive and end at the last one.
+        const last = Number(result.lastInsertRowid)
+        rows.forEach((row, k) => outcomes.push(this.inserted(last - GROUP + 1 + k, row)))
+      } else {
+        for (const row of rows) outcomes.push(this.resolve(row, true))
+      }
+    }
+    for (; i < items.length; i++) outcomes.push(this.write(items[i]!.record, items[i]!.line))
+    return outcomes
+  }
+
+  private rowOf(record: R, line: number): Row {
     const { key, values } = this.spec.toRow(record, line)
     const childValue = this.spec.child ? (values[values.length - 1] ?? null) : undefined
     const tableValues = this.spec.child ? values.slice(0, -1) : values
-    const result = this.insert.run(...key, ...tableValues, this.batchId, line)
-    if (result.changes === 1) {
-      const id = Number(result.lastInsertRowid)
-      if (this.spec.child && childValue !== undefined) this.spec.child.write(this.db, id, childValue)
-      return { action: 'inserted', id }
-    }
+    return { key, tableValues, childValue, line }
+  }
+
+  private inserted(id: number, row: Row): WriteOutcome {
+    if (this.spec.child && row.childValue !== undefined) this.spec.child.write(this.db, id, row.childValue)
+    return { action: 'inserted', id }
+  }
+
+  /**
+   * A row whose key already existed: a duplicate within this file, unchanged, or updated. After a
+   * group insert (`mayBeOurs`), a row carrying this batch and this very line was the group's own.
+   */
+  private resolve(row: Row, mayBeOurs: boolean): WriteOutcome {
+    const { key, tableValues, childValue, line } = row
     const existing = this.select.get(...key) as Record<string, Cell> & {
       id: number
       batch_id: number
       source_line: number
     }
-    if (existing.batch_id === this.batchId) return { action: 'duplicate', firstLine: existing.source_line }
+    if (existing.batch_id === this.batchId) {
+      if (mayBeOurs && existing.source_line === line) return this.inserted(existing.id, row)
+      return { action: 'duplicate', firstLine: existing.source_line }
+    }
     const earlier = this.sourceOf.get(this.spec.kind, existing.id, this.batchId) as
       { source_line: number } | undefined
     if (earlier) return { action: 'duplicate', firstLine: earlier.source_line }
@@ -112,6 +161,13 @@ export class KeyedWriter<R> implements RecordWriter<R> {
     }
     return { action: 'updated', id: existing.id }
   }
+}
+
+interface Row {
+  key: Cell[]
+  tableValues: Cell[]
+  childValue: Cell | undefined
+  line: number
 }
 
 /** SQLite gives integers stored in REAL columns back as numbers; bigint never occurs here. */

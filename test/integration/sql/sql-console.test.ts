@@ -1,8 +1,6 @@
-import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '@shared/api/errors'
 import { runReadOnlyQuery } from '../../../src/main/core/sql/query-runner'
@@ -10,6 +8,7 @@ import { SqlConsole } from '../../../src/main/core/sql/sql-console'
 import { runSqlQueryJob } from '../../../src/main/core/sql/sql-query-job'
 import { Workspace } from '../../../src/main/core/store/workspace'
 import { makeTempDir } from '../../helpers/temp-dir'
+import { workspaceFingerprint as fingerprint } from '../../helpers/workspace-fingerprint'
 
 let dir: string
 let cleanup: () => void
@@ -35,33 +34,6 @@ afterEach(() => {
   ws.close()
   cleanup()
 })
-
-/** Everything a statement could change: every table's rows, the schema and the header fields. */
-function fingerprint(path: string): string {
-  const db = new Database(path, { readonly: true })
-  try {
-    const hash = createHash('sha256')
-    const schema = db
-      .prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY type, name')
-      .all() as Array<{
-      type: string
-      name: string
-    }>
-    hash.update(JSON.stringify(schema))
-    for (const pragma of ['user_version', 'application_id', 'journal_mode', 'page_size', 'schema_version']) {
-      hash.update(`${pragma}=${String(db.pragma(pragma, { simple: true }))}`)
-    }
-    for (const { name } of schema.filter((s) => s.type === 'table' && !/^ticket_search$/.test(s.name))) {
-      const rows = db.prepare(`SELECT * FROM "${name}"`).raw(true).all()
-      hash.update(
-        `${name}:${JSON.stringify(rows, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`
-      )
-    }
-    return hash.digest('hex')
-  } finally {
-    db.close()
-  }
-}
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
   const error = await promise.then(

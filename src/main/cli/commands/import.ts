@@ -4,8 +4,13 @@ import { ApiError } from '@shared/api/errors'
 import type { ApiErrorData } from '@shared/api/errors'
 import { RECORD_KINDS } from '@shared/domain/field-roles'
 import type { RecordKind } from '@shared/domain/field-roles'
-import type { ImportMapping, ImportResult } from '@shared/domain/import'
-import { ImportMappingSchema } from '@shared/domain/import'
+import type { ImportMapping, ImportResult, ReadOptions } from '@shared/domain/import'
+import {
+  ImportMappingSchema,
+  ReadOptionsSchema,
+  SOURCE_ENCODINGS,
+  SOURCE_FORMATS
+} from '@shared/domain/import'
 import type { CliContext } from '../cli-io'
 import { UsageError } from '../cli-io'
 import { parseCommandArgs, requireString } from '../args'
@@ -13,6 +18,7 @@ import { EXIT_FAILED, EXIT_OK, formatCount, reportError } from '../output'
 import { withWorkbench } from '../with-workbench'
 
 export const IMPORT_USAGE = `Usage: loopbench import FILE... --workspace W [--kind K] [--mapping M.json] [--redact] [--json]
+                        [--format F] [--encoding E] [--delimiter D] [--sheet NAME]
 
 Imports ticket, survey-response, customer or experiment exports (CSV, TSV, XLSX, JSON, NDJSON)
 into the workspace W (created if it does not exist). Each file becomes one import batch, in
@@ -24,6 +30,10 @@ and reason. Re-importing a file adds nothing twice.
   --mapping M.json a column mapping (as saved by the desktop app, or {"mapping": …}); default:
                    the mapping saved for files with these headers, else the detected one
   --redact         replace e-mail addresses, phone, ID and card numbers before storing
+  --format F       ${SOURCE_FORMATS.join(' | ')} (default: from the content and extension)
+  --encoding E     ${SOURCE_ENCODINGS.join(' | ')} (default: detected)
+  --delimiter D    the CSV field separator, one character (default: sniffed)
+  --sheet NAME     the XLSX worksheet to import (default: the first)
   --json           print {"batches":[…]} on stdout`
 
 interface BatchReport {
@@ -54,6 +64,10 @@ export async function runImport(argv: string[], ctx: CliContext): Promise<number
         kind: { type: 'string' },
         mapping: { type: 'string' },
         redact: { type: 'boolean' },
+        format: { type: 'string' },
+        encoding: { type: 'string' },
+        delimiter: { type: 'string' },
+        sheet: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
       },
@@ -70,6 +84,7 @@ export async function runImport(argv: string[], ctx: CliContext): Promise<number
     if (kind !== undefined && !(RECORD_KINDS as readonly string[]).includes(kind)) {
       throw new UsageError(`import: --kind must be one of ${RECORD_KINDS.join(', ')}`)
     }
+    const readOverrides = parseReadOverrides(values)
     const fixedMapping =
       typeof values.mapping === 'string' ? readMapping(resolve(io.cwd, values.mapping)) : null
 
@@ -83,6 +98,7 @@ export async function runImport(argv: string[], ctx: CliContext): Promise<number
         try {
           const preview = await h['import.inspect']({
             source: { path },
+            ...(readOverrides ? { read: readOverrides } : {}),
             ...(kind ? { kind: kind as RecordKind } : {})
           })
           const mapping = fixedMapping ?? preview.mapping
@@ -116,7 +132,19 @@ export async function runImport(argv: string[], ctx: CliContext): Promise<number
               ' Pass --mapping M.json to say which columns hold them, or --kind if the kind was misread.'
           }
           failures.push({ file: arg, error: data })
-          if (!json) io.stderr(`loopbench: error: ${data.message}\n`)
+          if (!json) {
+            io.stderr(`loopbench: error: ${data.message}\n`)
+            const rejects = data.details?.rejects
+            if (data.code === 'import_rejected' && Array.isArray(rejects)) {
+              const lines = rejectLines(
+                arg,
+                rejects as Array<{ line: number; reason: string }>,
+                Number(data.details?.rejected ?? rejects.length),
+                '(--json lists them all)'
+              )
+              io.stderr(lines.map((line) => line + '\n').join(''))
+            }
+          }
         }
       }
       if (json) {
@@ -128,6 +156,35 @@ export async function runImport(argv: string[], ctx: CliContext): Promise<number
     })
   } catch (error) {
     return reportError(io, error, json)
+  }
+}
+
+/** `--format`, `--encoding`, `--delimiter`, `--sheet`: what the reader would otherwise detect. */
+function parseReadOverrides(values: Record<string, unknown>): ReadOptions | null {
+  const given = Object.fromEntries(
+    (['format', 'encoding', 'delimiter', 'sheet'] as const)
+      .filter((key) => typeof values[key] === 'string')
+      .map((key) => [key, values[key] === '\\t' ? '\t' : values[key]])
+  )
+  if (Object.keys(given).length === 0) return null
+  const parsed = ReadOptionsSchema.safeParse(given)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new UsageError(`import: --${String(issue.path[0])} ${describeReadIssue(String(issue.path[0]))}`)
+  }
+  return parsed.data
+}
+
+function describeReadIssue(option: string): string {
+  switch (option) {
+    case 'format':
+      return `must be one of ${SOURCE_FORMATS.join(', ')}`
+    case 'encoding':
+      return `must be one of ${SOURCE_ENCODINGS.join(', ')}`
+    case 'delimiter':
+      return 'must be one character (\\t for a tab)'
+    default:
+      return 'must be a worksheet name'
   }
 }
 
@@ -183,8 +240,20 @@ function describe(file: string, r: ImportResult): string {
     )
   }
   for (const w of r.warnings) lines.push(`  warning: ${w}`)
-  for (const x of r.rejects.slice(0, 20)) lines.push(`  ${file}:${x.line}: ${x.reason}`)
-  if (r.rejected > 20)
-    lines.push(`  … and ${formatCount(r.rejected - 20)} more (loopbench batches --workspace W --json)`)
+  lines.push(...rejectLines(file, r.rejects, r.rejected, '(loopbench batches --workspace W --json)'))
   return lines.join('\n') + '\n'
+}
+
+const SHOWN_REJECTS = 20
+
+/** `file:line: reason` for the first rejected rows, and how many more there are. */
+function rejectLines(
+  file: string,
+  rejects: ReadonlyArray<{ line: number; reason: string }>,
+  total: number,
+  more: string
+): string[] {
+  const lines = rejects.slice(0, SHOWN_REJECTS).map((x) => `  ${file}:${x.line}: ${x.reason}`)
+  if (total > SHOWN_REJECTS) lines.push(`  … and ${formatCount(total - SHOWN_REJECTS)} more ${more}`)
+  return lines
 }

@@ -181,7 +181,7 @@ describe('loopbench import', () => {
     io.err = ''
     const refused = await runCli(['import', csv, '--workspace', workspace, '--mapping', mappingFile], ctx)
     expect(refused).toBe(1)
-    expect(io.err).toMatch(/required fields unassigned: text.*--mapping/)
+    expect(io.err).toMatch(/odd\.csv: no column is assigned to the required field text\..*--mapping/)
     expect(await runCli(['import', csv, '--workspace', workspace, '--kind', 'bogus'], ctx)).toBe(2)
   })
 

@@ -242,6 +242,57 @@ describe('detectLayout: generic layouts', () => {
     expect(detectLayout(rows, { kind: 'survey_responses' }).mapping.columns[1]!.role).toBeNull()
   })
 
+  it('keeps a column named for NPS mapped when a few values are out of range, so those rows are rejected', () => {
+    const scores = [
+      '9',
+      '10',
+      '11',
+      '7',
+      '-1',
+      '3',
+      '8',
+      '10',
+      '6',
+      '9',
+      '0',
+      '5',
+      '10',
+      '9',
+      '8',
+      '7',
+      '10',
+      '4',
+      '9',
+      '2'
+    ]
+    const rows: Rows = [['submitted_at', 'nps'], ...scores.map((v, i) => [`2026-03-${10 + (i % 9)}`, v])]
+    expect(detectLayout(rows, { kind: 'survey_responses' }).mapping.columns[1]!.role).toBe('npsScore')
+    // Mostly out of range (scores in points, −100..100, or a 1–100 rating): not an NPS answer.
+    const points = scores.map((v, i) => (i < 17 ? String(Number(v) * 10 + 15) : v))
+    const pointRows: Rows = [['submitted_at', 'nps'], ...points.map((v, i) => [`2026-03-${10 + (i % 9)}`, v])]
+    expect(detectLayout(pointRows, { kind: 'survey_responses' }).mapping.columns[1]!.role).toBeNull()
+  })
+
+  it('infers the CSAT scale from the values, rejecting a stray value above it rather than widening it', () => {
+    const survey = (values: string[]): Rows => [
+      ['submitted_at', 'csat'],
+      ...values.map((v, i) => [`2026-03-${10 + (i % 9)}`, v])
+    ]
+    const fivePoint = Array.from({ length: 40 }, (_, i) => String((i % 5) + 1))
+    expect(detectLayout(survey(fivePoint)).mapping.csatScaleMax).toBe(5)
+    const stray = fivePoint.map((v, i) => (i === 15 ? '7' : v))
+    const detected = detectLayout(survey(stray))
+    expect(detected.mapping.csatScaleMax).toBe(5)
+    expect(detected.warnings).toContain(
+      "'csat' looks like a 1–5 scale, but one value lies above 5; those rows will be rejected unless you set a larger scale."
+    )
+    // A real 1–7 scale: its 6s and 7s are common.
+    const sevenPoint = Array.from({ length: 40 }, (_, i) => String((i % 7) + 1))
+    expect(detectLayout(survey(sevenPoint)).mapping.csatScaleMax).toBe(7)
+    // A small sample has no room for strays: its largest value sets the scale.
+    expect(detectLayout(survey(['4', '5', '7', '2'])).mapping.csatScaleMax).toBe(7)
+  })
+
   it('asks for the date order when dates are ambiguous, and decides it from the whole column', () => {
     const ambiguous: Rows = [
       ['ticket_id', 'created', 'description'],

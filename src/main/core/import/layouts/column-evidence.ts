@@ -81,3 +81,13 @@ export function columnEvidence(
     binaryOnly: n > 0 && binary === n && distinct <= 2
   }
 }
+
+/** The sample values of a column that are plain numbers (not percentages), in order. */
+export function numericValues(column: ColumnEvidence): number[] {
+  const out: number[] = []
+  for (const value of column.values) {
+    const parsed = parseNumber(value)
+    if (parsed.ok && !parsed.value.percent) out.push(parsed.value.value)
+  }
+  return out
+}

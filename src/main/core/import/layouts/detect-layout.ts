@@ -3,7 +3,7 @@ import type { ColumnMapping, DateOrder, ImportMapping } from '@shared/domain/imp
 import { headerTimeZone } from '../values/header-time-zone'
 import { inferDateOrder } from '../values/infer-date-order'
 import { columnEvidence, type ColumnEvidence } from './column-evidence'
-import { inferCsatScaleMax } from './csat-scale'
+import { inferCsatScale } from './csat-scale'
 import { experimentNameFromFile } from './experiment-name'
 import { headerMatcher } from './header-matcher'
 import { combineHeaderRows, detectHeaderRows, headerDescriptions, importIdTimeZones } from './header-rows'
@@ -300,7 +300,13 @@ export function detectLayout(
   let csatScaleMax: number | null = null
   const csatIndex = kind === 'survey_responses' ? roleIndex('csatScore') : undefined
   if (csatIndex !== undefined) {
-    csatScaleMax = preset?.csatScaleMax ?? inferCsatScaleMax(columns[csatIndex]!)
+    const inferred = preset?.csatScaleMax ? null : inferCsatScale(columns[csatIndex]!)
+    csatScaleMax = preset?.csatScaleMax ?? inferred?.top ?? null
+    if (inferred && inferred.above > 0) {
+      warnings.push(
+        `${quoteHeader(headers[csatIndex]!)} looks like a 1–${inferred.top} scale, but ${inferred.above === 1 ? 'one value lies' : `${inferred.above} values lie`} above ${inferred.top}; those rows will be rejected unless you set a larger scale.`
+      )
+    }
     if (csatScaleMax === null) {
       warnings.push(
         `The CSAT scale of ${quoteHeader(headers[csatIndex]!)} could not be told from its values; set its top (5, 7 or 10).`

@@ -1,5 +1,6 @@
 import { FIELD_ROLES, type FieldRole, type RecordKind } from '@shared/domain/field-roles'
 import type { ColumnEvidence } from './column-evidence'
+import { numericValues } from './column-evidence'
 import { ROLE_SYNONYMS, type RoleSynonyms } from './role-synonyms'
 
 /** A role the generic matcher gave a column, with how sure it is (0..1). */
@@ -35,9 +36,16 @@ export function headerScore(column: ColumnEvidence, synonyms: RoleSynonyms): num
   return Math.max(own, described)
 }
 
+/**
+ * A role's range is evidence, not a filter: a column named "nps" with a few 11s is still the NPS
+ * column (its out-of-range rows are rejected with a reason at import, not silently unmapped).
+ */
+const IN_RANGE_SHARE = 0.9
+
 function inRangeShare(column: ColumnEvidence, range: NonNullable<RoleSynonyms['range']>): number {
-  if (column.min === null || column.max === null) return 0
-  return column.min >= range.min && column.max <= range.max ? 1 : 0
+  const numbers = numericValues(column)
+  if (numbers.length === 0) return 0
+  return numbers.filter((v) => v >= range.min && v <= range.max).length / numbers.length
 }
 
 /** How well a column's values fit a role's value type and constraints (0..1). */
@@ -52,8 +60,8 @@ export function valueFit(column: ColumnEvidence, role: FieldRole, synonyms: Role
       const rate = role.valueType === 'integer' ? column.integerRate : column.numberRate
       if (rate < 0.9) return 0.05
       if (synonyms?.range) {
-        if (synonyms.range.integer && column.integerRate < 1) return 0.1
-        return inRangeShare(column, synonyms.range) === 1 ? 1 : 0.1
+        if (synonyms.range.integer && column.integerRate < IN_RANGE_SHARE) return 0.1
+        return inRangeShare(column, synonyms.range) >= IN_RANGE_SHARE ? 1 : 0.1
       }
       return 1
     }

@@ -80,7 +80,7 @@ export async function runImportJob(
   if (missing.length > 0) {
     throw new ApiError(
       'invalid_input',
-      `The mapping leaves required fields unassigned: ${missing.join(', ')}.`,
+      `${params.sourceName}: no column is assigned to the required field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`,
       {
         missing
       }
@@ -201,7 +201,8 @@ export async function runImportJob(
     if (tally.rejected / tally.read > threshold) {
       throw new ApiError(
         'import_rejected',
-        `${params.sourceName} was not imported: ${tally.rejected} of ${tally.read} rows failed validation, more than the ${(threshold * 100).toFixed(1)}% allowed.`,
+        `${params.sourceName} was not imported: ${tally.rejected} of ${tally.read} rows failed validation, more than the ${(threshold * 100).toFixed(1)}% allowed` +
+          (rejects[0] ? ` (the first, line ${rejects[0].line}: ${rejects[0].reason}).` : '.'),
         {
           file: params.sourceName,
           rejected: tally.rejected,

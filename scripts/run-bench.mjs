@@ -47,6 +47,11 @@ const section = [
   ...rows,
   '',
   ...results.map((r) => `- *${r.title}*: ${r.method}`),
+  // Detail tables a benchmark writes beside its figures (the search query mix).
+  ...readdirSync(resultsDir)
+    .filter((f) => f.endsWith('-details.md'))
+    .sort()
+    .flatMap((f) => ['', readFileSync(join(resultsDir, f), 'utf8').trim()]),
   '<!-- bench:end -->'
 ].join('\n')
 

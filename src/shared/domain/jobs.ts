@@ -5,7 +5,14 @@ export const JOB_STATES = ['queued', 'running', 'succeeded', 'failed', 'cancelle
 export type JobState = (typeof JOB_STATES)[number]
 
 /** Kinds of background work; later capabilities add theirs. */
-export const JOB_KINDS = ['demo.build', 'import.run', 'import.undo', 'search.index', 'sql.query'] as const
+export const JOB_KINDS = [
+  'demo.build',
+  'import.inspect',
+  'import.run',
+  'import.undo',
+  'search.index',
+  'sql.query'
+] as const
 export type JobKind = (typeof JOB_KINDS)[number]
 
 /** A background job as the status bar and the panel show it. */

@@ -75,6 +75,19 @@ export class JobManager {
     return { id, result }
   }
 
+  /**
+   * Runs short work where jobs run (a worker thread in the hosts) without listing it as a job:
+   * for requests the caller awaits, like reading the start of a file for the import preview,
+   * which would otherwise block the host's event loop and keep a large workbook's strings in
+   * the host's heap.
+   */
+  async runUntracked<T>(kind: JobKind, params: unknown): Promise<T> {
+    return (await this.executor.run(kind, params, {
+      reportProgress: () => undefined,
+      isCancelled: () => false
+    })) as T
+  }
+
   list(): JobInfo[] {
     return [...this.jobs.values()].map((j) => ({ ...j }))
   }

@@ -2,9 +2,8 @@ import { statSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { WorkbenchHandlers } from '@shared/api/contract'
 import { ApiError } from '@shared/api/errors'
-import type { ImportResult, ImportSource, UndoResult } from '@shared/domain/import'
-import { INSPECT_DEPENDENCIES } from '../import/pipeline/bindings'
-import { inspectFile } from '../import/pipeline/inspect-file'
+import type { ImportPreview, ImportResult, ImportSource, UndoResult } from '@shared/domain/import'
+import type { InspectJobParams } from '../import/pipeline/inspect-file'
 import type { ImportJobParams } from '../import/pipeline/import-job'
 import { listBatches, readRejects } from '../import/pipeline/batch-queries'
 import { listMappings, saveMapping } from '../import/pipeline/saved-mappings'
@@ -61,7 +60,14 @@ export function createImportHandlers(ctx: ServiceContext): Pick<WorkbenchHandler
     'import.inspect': async ({ source, read, kind }) => {
       const ws = ctx.requireWorkspace()
       const file = resolve(source)
-      return inspectFile(ws.db, file.path, file.name, read ?? {}, kind, INSPECT_DEPENDENCIES)
+      const params: InspectJobParams = {
+        workspacePath: ws.path,
+        path: file.path,
+        name: file.name,
+        read: read ?? {},
+        kind: kind ?? null
+      }
+      return ctx.jobs.runUntracked<ImportPreview>('import.inspect', params)
     },
 
     'import.start': ({ source, read, mapping, options }) => {

@@ -4,6 +4,7 @@ import type { MessageKey } from '@shared/i18n/catalog'
 /** Translated titles of background jobs; the backend's titles are English. */
 const JOB_TITLES: Readonly<Record<JobKind, MessageKey>> = {
   'demo.build': 'job.demo.build',
+  'import.inspect': 'job.import.inspect',
   'import.run': 'job.import.run',
   'import.undo': 'job.import.undo',
   'search.index': 'job.search.index',

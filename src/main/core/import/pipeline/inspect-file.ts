@@ -22,6 +22,15 @@ export interface InspectDependencies {
   profileColumn(index: number, header: string, values: string[]): ColumnProfile
 }
 
+/** What the import.inspect job needs; plain data, so it can cross into a worker thread. */
+export interface InspectJobParams {
+  workspacePath: string
+  path: string
+  name: string
+  read: ReadOptions
+  kind: RecordKind | null
+}
+
 /**
  * Reads the start of a file and proposes how to import it: how it is read, its headers, sample
  * rows, each column's type, the detected kind and layout, and a mapping (a saved one for these

@@ -1,21 +1,24 @@
 import { execFile } from 'node:child_process'
-import { createWriteStream, statSync } from 'node:fs'
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { once } from 'node:events'
 import { createRequire } from 'node:module'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import ExcelJS from 'exceljs'
+import Database from 'better-sqlite3'
 import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ReadInfo, ReadWarning } from '../../../../src/main/core/import/readers/table-source'
-import { makeTempDir } from '../../../helpers/temp-dir'
+import type { ReadInfo, ReadWarning } from '../../../src/main/core/import/readers/table-source'
+import { makeTempDir } from '../../helpers/temp-dir'
 
 /**
  * Memory stays flat for every format: a ~300 MB JSON array, a ~300 MB NDJSON file and a large
  * XLSX sheet are read to the end in a child Node process, which reports its peak RSS
  * (`process.resourceUsage().maxRSS`); it must stay under 400 MB with every row read. A 100 MB
  * ticket CSV is read the same way for throughput (reported, not asserted: this is a shared
- * 2-core machine).
+ * 2-core machine). Then the same files are imported whole by the built `loopbench import`
+ * (detection, validation, the upsert, provenance, the commit — its import worker included in the
+ * process's peak), under the same 400 MB.
  *
  * The child runs a bundle of `read-probe.ts` made with Vite's build API: the readers use the
  * `@shared` alias and extension-less imports, which Node cannot load from TypeScript source, and
@@ -23,7 +26,9 @@ import { makeTempDir } from '../../../helpers/temp-dir'
  * absolute path from this repository's node_modules, so the bundle can live in a temp folder.
  */
 
-const ROOT = resolve(import.meta.dirname, '../../../..')
+const ROOT = resolve(import.meta.dirname, '../../..')
+const CLI = join(ROOT, 'bin', 'loopbench.mjs')
+const RSS_REPORTER = join(ROOT, 'test', 'bench', 'rss-reporter.mjs')
 const LIMIT_MB = 400
 const run = promisify(execFile)
 
@@ -66,7 +71,7 @@ async function bundleProbe(dir: string): Promise<string> {
       }
     ],
     build: {
-      ssr: join(import.meta.dirname, 'read-probe.ts'),
+      ssr: join(import.meta.dirname, 'readers', 'read-probe.ts'),
       outDir: dir,
       emptyOutDir: false,
       minify: false,
@@ -74,6 +79,23 @@ async function bundleProbe(dir: string): Promise<string> {
     }
   })
   return join(dir, 'read-probe.mjs')
+}
+
+/** The newest modification time of the files under a folder. */
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs)
+  }
+  return newest
+}
+
+/** The import tests run the built command line: refuse to measure a build older than the source. */
+function assertFreshBuild(): void {
+  const bundle = join(ROOT, 'out', 'main', 'cli.js')
+  if (!existsSync(bundle) || statSync(bundle).mtimeMs < newestMtime(join(ROOT, 'src', 'main'))) {
+    throw new Error('out/main is missing or older than src/main: run `npm run build` first (npm test does).')
+  }
 }
 
 /** Writes text produced block by block, with backpressure; returns the path. */
@@ -124,7 +146,7 @@ function* blocksOf(count: number, line: (i: number) => string, head = '', tail =
   yield block + tail
 }
 
-describe('streaming readers keep memory flat (child process, peak RSS)', () => {
+describe('memory stays flat for every format (child processes, peak RSS)', () => {
   let temp: ReturnType<typeof makeTempDir>
   let probe: string
   const files = { json: '', ndjson: '', xlsx: '', csv: '' }
@@ -132,6 +154,7 @@ describe('streaming readers keep memory flat (child process, peak RSS)', () => {
   const timings: string[] = []
 
   beforeAll(async () => {
+    assertFreshBuild()
     temp = makeTempDir('loopbench-reader-memory-')
     let started = performance.now()
     probe = await bundleProbe(temp.dir)
@@ -302,4 +325,55 @@ describe('streaming readers keep memory flat (child process, peak RSS)', () => {
     ])
     expect(result.maxRssMb).toBeLessThan(LIMIT_MB)
   }, 180_000)
+  interface ImportOutcome {
+    batch: { kind: string; rowsRead: number; inserted: number; rejected: number; warnings?: string[] }
+    stored: number
+    maxRssMb: number
+  }
+
+  /** `loopbench import` of a file in a fresh Node process; its peak RSS and the rows stored. */
+  async function importFile(path: string, name: string): Promise<ImportOutcome> {
+    const workspace = join(temp.dir, `${name}.loopbench`)
+    const rssFile = join(temp.dir, `${name}.rss`)
+    const started = performance.now()
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', RSS_REPORTER, CLI, 'import', path, '--workspace', workspace, '--json'],
+      {
+        env: { ...process.env, LOOPBENCH_CONFIG_DIR: join(temp.dir, 'config'), LOOPBENCH_RSS_FILE: rssFile },
+        maxBuffer: 16 << 20,
+        timeout: 300_000
+      }
+    )
+    const seconds = (performance.now() - started) / 1000
+    const batch = (JSON.parse(stdout) as { batches: ImportOutcome['batch'][] }).batches[0]!
+    const maxRssMb = Number(readFileSync(rssFile, 'utf8')) / 1024
+    const db = new Database(workspace, { readonly: true })
+    const table = batch.kind === 'tickets' ? 'tickets' : 'survey_responses'
+    const stored = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+    db.close()
+    for (const suffix of ['', '-wal', '-shm']) rmSync(workspace + suffix, { force: true })
+    timings.push(
+      `import ${name}: ${batch.rowsRead.toLocaleString('en')} rows as ${batch.kind} in ${seconds.toFixed(1)} s ` +
+        `(${Math.round(batch.rowsRead / seconds).toLocaleString('en')} rows/s), peak RSS ${maxRssMb.toFixed(0)} MB`
+    )
+    return { batch, stored, maxRssMb }
+  }
+
+  it.each([
+    ['tickets.json', 'json'],
+    ['events.ndjson', 'ndjson'],
+    ['tickets.xlsx', 'xlsx']
+  ] as const)(
+    'imports %s whole with `loopbench import` under 400 MB, every row stored',
+    async (name, format) => {
+      const outcome = await importFile(files[format], name)
+      expect(outcome.batch.kind).toBe('tickets')
+      expect(outcome.batch.rowsRead).toBe(COUNTS[format])
+      expect([outcome.batch.inserted, outcome.batch.rejected]).toEqual([COUNTS[format], 0])
+      expect(outcome.stored).toBe(COUNTS[format])
+      expect(outcome.maxRssMb).toBeLessThan(LIMIT_MB)
+    },
+    300_000
+  )
 })

@@ -1,11 +1,10 @@
 import type { ReadOptions } from '@shared/domain/import'
 import type { ByteSource } from './byte-source'
-import { encodingFor } from './encoding-detect'
 import type { TextEncoding } from './encoding-detect'
 import { JsonListSplitter, JsonSyntaxError } from './json-splitter'
 import type { JsonElement } from './json-splitter'
 import { describeJson, isRecord, jsonErrorAt, parseJson } from './json-values'
-import { keyedRows, LateKeys } from './keyed-rows'
+import { keyedRowStream } from './keyed-rows'
 import type { KeyedRecord } from './keyed-rows'
 import type { RowStream } from './row-stream'
 import { readError } from './table-source'
@@ -16,23 +15,9 @@ import { decodeFaultReason, decodeText, TextDecodeFault } from './text-decode'
  * list's objects, flattened; each row's line is the line where its object starts.
  */
 export function openJson(bytes: ByteSource, displayName: string, options: ReadOptions): RowStream {
-  const encoding = encodingFor(bytes, displayName, 'json', options)
-  const late = new LateKeys()
-  return {
-    info: {
-      format: 'json',
-      encoding: encoding.encoding,
-      encodingSource: encoding.source,
-      delimiter: null,
-      sheets: [],
-      sheet: null
-    },
-    shape: 'keyed',
-    batches: keyedRows(jsonRecords(bytes, displayName, encoding), late),
-    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.size }),
-    warnings: () => late.warnings(),
-    close: () => bytes.close()
-  }
+  return keyedRowStream(bytes, displayName, 'json', options, (encoding) =>
+    jsonRecords(bytes, displayName, encoding)
+  )
 }
 
 /** The list's elements as flattened records, one batch per decoded chunk. */

@@ -1,4 +1,9 @@
+import type { ReadOptions } from '@shared/domain/import'
+import type { ByteSource } from './byte-source'
+import { encodingFor } from './encoding-detect'
+import type { TextEncoding } from './encoding-detect'
 import { HEADER_SCAN_RECORDS } from './read-limits'
+import type { RowStream } from './row-stream'
 import { flattenRecord } from './json-values'
 import type { FieldSink } from './json-values'
 import type { RawRow, ReadWarning } from './table-source'
@@ -99,4 +104,34 @@ export async function* keyedRows(
   yield [{ line: (ahead[0] as KeyedRecord).line, cells: header }]
   yield ahead.map(toRow)
   for await (const batch of records) yield batch.map(toRow)
+}
+
+/**
+ * A row stream over a JSON-family file (JSON array or NDJSON): the encoding detected once, the
+ * records flattened into keyed rows, late keys reported as warnings.
+ */
+export function keyedRowStream(
+  bytes: ByteSource,
+  displayName: string,
+  format: 'json' | 'ndjson',
+  options: ReadOptions,
+  records: (encoding: TextEncoding) => AsyncGenerator<KeyedRecord[], void, undefined>
+): RowStream {
+  const encoding = encodingFor(bytes, displayName, format, options)
+  const late = new LateKeys()
+  return {
+    info: {
+      format,
+      encoding: encoding.encoding,
+      encodingSource: encoding.source,
+      delimiter: null,
+      sheets: [],
+      sheet: null
+    },
+    shape: 'keyed',
+    batches: keyedRows(records(encoding), late),
+    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.size }),
+    warnings: () => late.warnings(),
+    close: () => bytes.close()
+  }
 }

@@ -1,9 +1,8 @@
 import type { ReadOptions } from '@shared/domain/import'
 import type { ByteSource } from './byte-source'
-import { encodingFor } from './encoding-detect'
 import type { TextEncoding } from './encoding-detect'
 import { describeJson, isRecord, jsonErrorAt, parseJson } from './json-values'
-import { keyedRows, LateKeys } from './keyed-rows'
+import { keyedRowStream } from './keyed-rows'
 import type { KeyedRecord } from './keyed-rows'
 import { MAX_RECORD_CHARS, MAX_RECORD_LABEL } from './read-limits'
 import type { RowStream } from './row-stream'
@@ -12,23 +11,9 @@ import { decodeFaultReason, decodeText, TextDecodeFault } from './text-decode'
 
 /** Opens NDJSON (JSON Lines): one object per line, blank lines skipped; rows keep their line. */
 export function openNdjson(bytes: ByteSource, displayName: string, options: ReadOptions): RowStream {
-  const encoding = encodingFor(bytes, displayName, 'ndjson', options)
-  const late = new LateKeys()
-  return {
-    info: {
-      format: 'ndjson',
-      encoding: encoding.encoding,
-      encodingSource: encoding.source,
-      delimiter: null,
-      sheets: [],
-      sheet: null
-    },
-    shape: 'keyed',
-    batches: keyedRows(ndjsonRecords(bytes, displayName, encoding), late),
-    progress: () => ({ bytesRead: bytes.bytesRead(), totalBytes: bytes.size }),
-    warnings: () => late.warnings(),
-    close: () => bytes.close()
-  }
+  return keyedRowStream(bytes, displayName, 'ndjson', options, (encoding) =>
+    ndjsonRecords(bytes, displayName, encoding)
+  )
 }
 
 /** The file's lines as flattened records, one batch per decoded chunk. */

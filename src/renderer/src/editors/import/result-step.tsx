@@ -234,7 +234,6 @@ function failureText(i18n: I18n, error: ApiErrorData): { message: string; detail
 
 /** A failure at any step: the translated reason with file and line, and that nothing was imported. */
 export function FailedStep({ state }: { state: WizardState }): ReactElement | null {
-  const wb = useWorkbench()
   const i18n = useI18n()
   const { t } = i18n
   const error = state.error
@@ -276,26 +275,7 @@ export function FailedStep({ state }: { state: WizardState }): ReactElement | nu
             <p className="lb-selectable">{error.message}</p>
           </details>
         )}
-        <div className="lb-import-card-actions">
-          {canGoBack && (
-            <button
-              type="button"
-              className="lb-button is-secondary"
-              data-testid="import-back"
-              onClick={() => wb.imports.backToPreview()}
-            >
-              {t('import.backToMapping')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="lb-button"
-            data-testid="import-choose-another"
-            onClick={() => wb.imports.reset()}
-          >
-            {t('import.chooseAnother')}
-          </button>
-        </div>
+        <StartOverActions canGoBack={canGoBack} />
       </div>
     </div>
   )
@@ -303,7 +283,6 @@ export function FailedStep({ state }: { state: WizardState }): ReactElement | nu
 
 /** After a cancel: nothing was imported, and the workspace is as it was. */
 export function CancelledStep({ state }: { state: WizardState }): ReactElement {
-  const wb = useWorkbench()
   const { t } = useI18n()
   return (
     <div className="lb-import-body lb-import-center">
@@ -315,27 +294,36 @@ export function CancelledStep({ state }: { state: WizardState }): ReactElement {
         <p data-testid="import-cancelled-message">
           {t('import.cancelled.message', { file: state.file?.name ?? '' })}
         </p>
-        <div className="lb-import-card-actions">
-          {state.preview && (
-            <button
-              type="button"
-              className="lb-button is-secondary"
-              data-testid="import-back"
-              onClick={() => wb.imports.backToPreview()}
-            >
-              {t('import.backToMapping')}
-            </button>
-          )}
-          <button
-            type="button"
-            className="lb-button"
-            data-testid="import-choose-another"
-            onClick={() => wb.imports.reset()}
-          >
-            {t('import.chooseAnother')}
-          </button>
-        </div>
+        <StartOverActions canGoBack={Boolean(state.preview)} />
       </div>
+    </div>
+  )
+}
+
+/** Back to the mapping (when there is one to go back to), or start again with another file. */
+function StartOverActions({ canGoBack }: { canGoBack: boolean }): ReactElement {
+  const wb = useWorkbench()
+  const { t } = useI18n()
+  return (
+    <div className="lb-import-card-actions">
+      {canGoBack && (
+        <button
+          type="button"
+          className="lb-button is-secondary"
+          data-testid="import-back"
+          onClick={() => wb.imports.backToPreview()}
+        >
+          {t('import.backToMapping')}
+        </button>
+      )}
+      <button
+        type="button"
+        className="lb-button"
+        data-testid="import-choose-another"
+        onClick={() => wb.imports.reset()}
+      >
+        {t('import.chooseAnother')}
+      </button>
     </div>
   )
 }

@@ -2,9 +2,10 @@ import type { Migration } from './migration'
 import { migration0001 } from './0001-initial'
 import { migration0002 } from './0002-import-provenance-and-search'
 import { migration0003 } from './0003-pending-indexes'
+import { migration0004 } from './0004-survey-metrics-indexes'
 
 /** Every migration this version ships, in order. Append only: never edit a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004]
 
 /** The schema version a fully migrated workspace has. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -26,17 +26,28 @@ const INSERT_RESPONSE = `INSERT INTO survey_responses (source_system, external_i
   csat_score, csat_scale_max, nps_score, comment, channel, attributes_json, batch_id, source_line)
   VALUES (@sourceSystem, @externalId, @survey, @submittedAt, @customerId, @csatScore, @csatScaleMax, @npsScore,
   @comment, @channel, @attributes, @batchId, @sourceLine)`
-const INSERT_SEGMENT = 'INSERT INTO survey_segments (response_id, key, value) VALUES (?, ?, ?)'
+/**
+ * A segment row carries a copy of its response's date and scores, so that metrics can group by a
+ * segment from one covering index (migration 4); the copy is taken from the stored response.
+ */
+const INSERT_SEGMENT = `INSERT INTO survey_segments (response_id, key, value, submitted_at, nps_score, csat_score, csat_scale_max)
+  SELECT id, @key, @value, submitted_at, nps_score, csat_score, csat_scale_max FROM survey_responses WHERE id = @id`
+
+/** Adds one segment value to a stored response, inside the caller's transaction. */
+export function insertSurveySegment(db: Db, responseId: number | bigint, key: string, value: string): void {
+  const { changes } = prepared(db, INSERT_SEGMENT).run({ id: responseId, key, value })
+  if (changes !== 1)
+    throw new Error(`Survey response ${responseId} does not exist; its segment ${key} was not written`)
+}
 
 /** Inserts responses and their segments inside the caller's transaction; returns how many responses. */
 export function insertSurveyResponses(db: Db, rows: readonly SurveyResponseRow[]): number {
   assertInTransaction(db, 'insertSurveyResponses')
   const response = prepared(db, INSERT_RESPONSE)
-  const segment = prepared(db, INSERT_SEGMENT)
   for (const row of rows) {
     const { segments, ...fields } = row
     const id = response.run({ ...fields, attributes: toJson(row.attributes) }).lastInsertRowid
-    for (const [key, value] of Object.entries(segments)) segment.run(id, key, value)
+    for (const [key, value] of Object.entries(segments)) insertSurveySegment(db, id, key, value)
   }
   return rows.length
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../../store/sqlite'
 import { prepared } from '../../../store/repositories/statements'
+import { insertSurveySegment } from '../../../store/repositories/survey-responses'
 import type { CustomerRecord, SurveyResponseRecord, TicketRecord } from '../records'
 import { ContentKeyer } from './content-key'
 import type { Cell, KeyedTableSpec } from './keyed-writer'
@@ -135,8 +136,7 @@ export function readSegments(db: Db, id: number): Cell {
 export function writeSegments(db: Db, id: number, value: Cell): void {
   prepared(db, 'DELETE FROM survey_segments WHERE response_id = ?').run(id)
   if (typeof value !== 'string') return
-  const insert = prepared(db, 'INSERT INTO survey_segments (response_id, key, value) VALUES (?, ?, ?)')
   for (const [key, segment] of Object.entries(JSON.parse(value) as Record<string, string>)) {
-    insert.run(id, key, segment)
+    insertSurveySegment(db, id, key, segment)
   }
 }

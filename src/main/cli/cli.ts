@@ -4,6 +4,7 @@ import { runDemo } from './commands/demo'
 import { runImport } from './commands/import'
 import { runBatches, runUndoImport } from './commands/batches'
 import { runServe } from './commands/serve'
+import { runMetrics } from './commands/metrics'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   import: { run: runImport, summary: 'import ticket, survey, customer or experiment exports' },
   batches: { run: runBatches, summary: 'list import batches with their provenance' },
   'undo-import': { run: runUndoImport, summary: 'remove an import batch' },
+  metrics: { run: runMetrics, summary: 'CSAT and NPS by period or segment, with tested changes' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }
 }

@@ -23,6 +23,8 @@ import {
   ReadOptionsSchema
 } from '../domain/import'
 import { RECORD_KINDS } from '../domain/field-roles'
+import type { MetricsComments, MetricsReport } from '../domain/metrics'
+import { MetricsCommentsRequestSchema, MetricsRequestSchema } from '../domain/metrics'
 import type { MethodName } from './method-names'
 
 export type { MethodName } from './method-names'
@@ -155,6 +157,11 @@ export const contract = {
   'batches.undo': method(z.strictObject({ batchId: z.number().int().gte(1) }), returns<UndoResult>()),
 
   'search.status': method(NoInput, returns<SearchStatus>()),
+
+  /** CSAT and NPS over a date range, overall and by period or segment, with tested changes. */
+  'metrics.report': method(MetricsRequestSchema, returns<MetricsReport>()),
+  /** The comments behind one point of the dashboard, newest first. */
+  'metrics.comments': method(MetricsCommentsRequestSchema, returns<MetricsComments>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

@@ -32,6 +32,8 @@ export const METHOD_NAMES = [
   'batches.rejects',
   'batches.undo',
   'search.status',
+  'metrics.report',
+  'metrics.comments',
   'sql.query',
   'sql.cancel'
 ] as const

@@ -30,6 +30,8 @@ export const AnalysisSettingsSchema = z
     fiscalYearStartMonth: z.number().int().gte(1).lte(12),
     /** IANA time zone used to assign timestamps to days, weeks, months and quarters. */
     timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' }),
+    /** Below this many responses a CSAT or NPS is shown as "too few responses" and no change is tested. */
+    metricsMinSampleSize: z.number().int().gte(2).lte(100000),
     /** Imports replace personal data unless the user turns it off for one import. */
     importRedactByDefault: z.boolean(),
     /** An import is refused when more than this share of its rows is rejected. */
@@ -51,6 +53,7 @@ export const AnalysisSettingsPatchSchema = z.strictObject({
   csatScaleMax: z.number().int().gte(2).lte(100).optional(),
   fiscalYearStartMonth: z.number().int().gte(1).lte(12).optional(),
   timeZone: z.string().min(1).refine(isValidTimeZone, { message: 'Unknown time zone' }).optional(),
+  metricsMinSampleSize: z.number().int().gte(2).lte(100000).optional(),
   importRedactByDefault: z.boolean().optional(),
   importRejectThreshold: z.number().gte(0).lte(1).optional()
 })
@@ -67,6 +70,7 @@ export function defaultAnalysisSettings(systemTimeZone: string): AnalysisSetting
     csatScaleMax: 5,
     fiscalYearStartMonth: 1,
     timeZone: isValidTimeZone(systemTimeZone) ? systemTimeZone : 'UTC',
+    metricsMinSampleSize: 30,
     importRedactByDefault: false,
     importRejectThreshold: 0.05
   }

@@ -7,6 +7,8 @@ import type { DemoTruth } from '../../../src/main/core/demo/demo-data'
 import { generateDemo } from '../../../src/main/core/demo/generate-demo'
 import { loadDemoManifest, quarterKeys } from '../../../src/main/core/demo/manifest'
 import { Workspace } from '../../../src/main/core/store/workspace'
+import { buildMetricsReport } from '../../../src/main/core/metrics/metrics-report'
+import { defaultAnalysisSettings } from '../../../src/shared/domain/settings'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { hasChinese, isMixedLanguage } from '../../helpers/scripts'
 import { chiSquareGoodnessOfFit, npsChangeTest, twoProportionTest, welchTest } from '../../helpers/stats'
@@ -336,6 +338,21 @@ describe('the demo workspace', () => {
       if (change.significant) expect(test.p).toBeLessThan(0.05)
       else expect(test.p).toBeGreaterThan(0.2)
     }
+  })
+
+  it('shows its designed effects in the metrics engine: a tier dragging NPS down, one significant quarter', () => {
+    const settings = defaultAnalysisSettings('UTC')
+    const byQuarter = buildMetricsReport(db, { by: 'quarter' }, settings)
+    for (const change of manifest.surveys.npsChanges) {
+      const to = byQuarter.groups.find((g) => g.key === change.to)!
+      expect(to.change.against).toBe(change.from)
+      expect(to.change.nps!.diff).toBeCloseTo(change.intendedChangePoints, 0)
+      expect(to.change.nps!.significant).toBe(change.significant)
+    }
+    const byTier = buildMetricsReport(db, { by: 'tier' }, settings)
+    const basic = byTier.groups.find((g) => g.key === 'Basic')!.change.nps!
+    expect(basic.diff).toBeLessThan(-5)
+    expect(basic.significant).toBe(true)
   })
 
   it('has experiments that meet their intents', () => {

@@ -13,6 +13,7 @@ import type { UploadRegistry } from '../uploads/upload-registry'
 import type { HostPort, ServiceContext } from './service-context'
 import { createExploreHandlers } from './explore-handlers'
 import { createImportHandlers } from './import-handlers'
+import { createMetricsHandlers } from './metrics-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
 export type { HostPort } from './service-context'
@@ -63,7 +64,8 @@ export class WorkbenchService {
     this.handlers = {
       ...this.workspaceHandlers(),
       ...createImportHandlers(this.context),
-      ...createExploreHandlers(this.context)
+      ...createExploreHandlers(this.context),
+      ...createMetricsHandlers(this.context)
     }
   }
 
@@ -99,7 +101,9 @@ export class WorkbenchService {
 
   private workspaceHandlers(): Omit<
     WorkbenchHandlers,
-    keyof ReturnType<typeof createImportHandlers> | keyof ReturnType<typeof createExploreHandlers>
+    | keyof ReturnType<typeof createImportHandlers>
+    | keyof ReturnType<typeof createExploreHandlers>
+    | keyof ReturnType<typeof createMetricsHandlers>
   > {
     return {
       'app.info': (): AppInfo => ({

@@ -23,6 +23,7 @@ export const settingsMessages = defineMessages(
     'settings.field.minPracticalLiftKind': 'How lift is measured',
     'settings.field.csatSatisfiedThreshold': 'CSAT: satisfied from',
     'settings.field.csatScaleMax': 'CSAT scale maximum',
+    'settings.field.metricsMinSampleSize': 'Minimum responses for a comparison',
     'settings.field.fiscalYearStartMonth': 'Fiscal year starts in',
     'settings.field.timeZone': 'Time zone',
     'settings.description.theme':
@@ -35,6 +36,8 @@ export const settingsMessages = defineMessages(
     'settings.description.csatSatisfiedThreshold':
       'A score at or above this counts as satisfied when computing CSAT (4 of 5 is the usual definition).',
     'settings.description.csatScaleMax': 'The highest score of your CSAT survey — 5 for a 1–5 scale.',
+    'settings.description.metricsMinSampleSize':
+      'A period or segment with fewer CSAT or NPS responses than this is marked “too few responses”, and no change is called significant.',
     'settings.description.fiscalYearStartMonth':
       'Fiscal quarters in reports follow this month. A fiscal year is named for the calendar year in which it ends.',
     'settings.description.timeZone':
@@ -53,6 +56,7 @@ export const settingsMessages = defineMessages(
     'settings.error.csatSatisfiedThreshold':
       'Enter a score above 0 and no higher than the top of the scale ({max}).',
     'settings.error.csatScaleMax': 'Enter a whole number from 2 to 100.',
+    'settings.error.metricsMinSampleSize': 'Enter a whole number from 2 to 100,000.',
     'settings.error.fiscalYearStartMonth': 'Choose a month.',
     'settings.error.timeZone':
       'This is not a time zone Loopbench knows. Pick one from the list, such as Europe/Berlin or Asia/Shanghai.',
@@ -87,6 +91,7 @@ export const settingsMessages = defineMessages(
     'settings.field.minPracticalLiftKind': '提升的计算方式',
     'settings.field.csatSatisfiedThreshold': '满意度：满意分数线',
     'settings.field.csatScaleMax': '满意度量表最高分',
+    'settings.field.metricsMinSampleSize': '比较所需的最少回复数',
     'settings.field.fiscalYearStartMonth': '财年起始月份',
     'settings.field.timeZone': '时区',
     'settings.description.theme': '深色、浅色或高对比度。选择“跟随系统”则与操作系统保持一致。',
@@ -97,6 +102,8 @@ export const settingsMessages = defineMessages(
     'settings.description.csatSatisfiedThreshold':
       '计算满意度时，评分达到或高于该值即视为满意（5 分制通常取 4 分）。',
     'settings.description.csatScaleMax': '满意度问卷的最高分——1–5 分制填 5。',
+    'settings.description.metricsMinSampleSize':
+      '满意度或 NPS 回复少于此数的时段或分组标记为“回复太少”，其变化不判定为显著。',
     'settings.description.fiscalYearStartMonth': '报告中的财季按此月份划分。财年以其结束时所在的自然年命名。',
     'settings.description.timeZone': '时间戳按此时区归入日、周、月和季度，并按此时区显示。',
     'settings.liftKind.relative': '相对提升（占对照组的百分比）',
@@ -111,6 +118,7 @@ export const settingsMessages = defineMessages(
     'settings.error.minPracticalLiftKind': '请选择相对提升或绝对提升。',
     'settings.error.csatSatisfiedThreshold': '请输入大于 0 且不超过量表最高分（{max}）的分数。',
     'settings.error.csatScaleMax': '请输入 2 到 100 之间的整数。',
+    'settings.error.metricsMinSampleSize': '请输入 2 到 100,000 之间的整数。',
     'settings.error.fiscalYearStartMonth': '请选择一个月份。',
     'settings.error.timeZone':
       'Loopbench 无法识别该时区。请从列表中选择，例如 Asia/Shanghai 或 Europe/Berlin。',

@@ -3,12 +3,14 @@ import type { Migration } from './migration'
 /**
  * Indexes that let CSAT and NPS be aggregated from index pages alone.
  *
- * Metrics read four columns of a response — when, the NPS answer, the CSAT score and its scale —
- * so covering indexes that start with the grouping column (time, channel) answer a million rows
- * with one index scan instead of a million table lookups. A segment lives in `survey_segments`;
- * joining it to its response costs a B-tree search per row, so each segment row carries a copy of
- * the four columns (kept equal by the writers and by the trigger below) and one covering index
- * serves grouping by any segment. The old `(key, value)` index is a prefix of the new one.
+ * Metrics read four columns of a response — the NPS answer, the CSAT score and its scale, and
+ * when — and fold them into histograms. Covering indexes that start with the grouping column and
+ * continue with the answers let SQLite count a million rows per (group, answer) in one index scan
+ * without sorting, and count a period's answers with one index seek per distinct answer. A
+ * segment lives in `survey_segments`; joining it to its response costs a B-tree search per row,
+ * so each segment row carries a copy of the four columns (written with the segment, kept equal by
+ * the trigger below) and one covering index serves grouping by any segment. The old
+ * `(key, value)` index is a prefix of the new one.
  */
 export const migration0004: Migration = {
   version: 4,
@@ -25,13 +27,12 @@ UPDATE survey_segments SET (submitted_at, nps_score, csat_score, csat_scale_max)
 
 DROP INDEX survey_segments_key_value;
 CREATE INDEX survey_segments_metrics
-  ON survey_segments(key, value, submitted_at, nps_score, csat_score, csat_scale_max);
+  ON survey_segments(key, value, nps_score, csat_score, csat_scale_max, submitted_at);
 
-DROP INDEX survey_responses_submitted;
 CREATE INDEX survey_responses_metrics
-  ON survey_responses(submitted_at, nps_score, csat_score, csat_scale_max);
+  ON survey_responses(nps_score, csat_score, csat_scale_max, submitted_at);
 CREATE INDEX survey_responses_channel_metrics
-  ON survey_responses(channel, submitted_at, nps_score, csat_score, csat_scale_max);
+  ON survey_responses(channel, nps_score, csat_score, csat_scale_max, submitted_at);
 
 -- A response whose scores or date change (a re-import with corrections) updates its segment copies.
 CREATE TRIGGER survey_responses_segment_copies

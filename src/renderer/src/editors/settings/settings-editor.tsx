@@ -23,6 +23,7 @@ const ERROR_KEYS: Readonly<Record<SettingsField, MessageKey>> = {
   csatSatisfiedThreshold: 'settings.error.csatSatisfiedThreshold',
   csatScaleMax: 'settings.error.csatScaleMax',
   fiscalYearStartMonth: 'settings.error.fiscalYearStartMonth',
+  metricsMinSampleSize: 'settings.error.metricsMinSampleSize',
   timeZone: 'settings.error.timeZone',
   importRedactByDefault: 'settings.error.importRedactByDefault',
   importRejectThreshold: 'settings.error.importRejectThreshold'
@@ -169,6 +170,7 @@ function AnalysisSection({
     minPracticalLiftKind: useId(),
     csatSatisfiedThreshold: useId(),
     csatScaleMax: useId(),
+    metricsMinSampleSize: useId(),
     fiscalYearStartMonth: useId(),
     timeZone: useId(),
     zones: useId(),
@@ -369,6 +371,22 @@ function AnalysisSection({
             value={draft.csatScaleMax}
             invalid={!!errorOf('csatScaleMax', 'csatScaleMax')}
             onChange={(v) => update('csatScaleMax', v)}
+          />
+        </Setting>
+
+        <Setting
+          id={ids.metricsMinSampleSize}
+          testId="metricsMinSampleSize"
+          label={t('settings.field.metricsMinSampleSize')}
+          description={t('settings.description.metricsMinSampleSize')}
+          error={errorText('metricsMinSampleSize', errorOf('metricsMinSampleSize', 'metricsMinSampleSize'))}
+        >
+          <NumberInput
+            id={ids.metricsMinSampleSize}
+            testId="metricsMinSampleSize"
+            value={draft.metricsMinSampleSize}
+            invalid={!!errorOf('metricsMinSampleSize', 'metricsMinSampleSize')}
+            onChange={(v) => update('metricsMinSampleSize', v)}
           />
         </Setting>
 

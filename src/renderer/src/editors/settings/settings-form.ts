@@ -9,6 +9,7 @@ export interface SettingsDraft {
   minPracticalLiftKind: AnalysisSettings['minPracticalLiftKind']
   csatSatisfiedThreshold: string
   csatScaleMax: string
+  metricsMinSampleSize: string
   fiscalYearStartMonth: number
   timeZone: string
   importRedactByDefault: boolean
@@ -38,6 +39,7 @@ export function draftFromSettings(settings: AnalysisSettings): SettingsDraft {
     minPracticalLiftKind: settings.minPracticalLiftKind,
     csatSatisfiedThreshold: clean(settings.csatSatisfiedThreshold),
     csatScaleMax: clean(settings.csatScaleMax),
+    metricsMinSampleSize: clean(settings.metricsMinSampleSize),
     fiscalYearStartMonth: settings.fiscalYearStartMonth,
     timeZone: settings.timeZone,
     importRedactByDefault: settings.importRedactByDefault,
@@ -73,6 +75,7 @@ export function parseDraft(draft: SettingsDraft): ParsedDraft {
     minPracticalLiftKind: draft.minPracticalLiftKind,
     csatSatisfiedThreshold: number('csatSatisfiedThreshold', draft.csatSatisfiedThreshold),
     csatScaleMax: number('csatScaleMax', draft.csatScaleMax),
+    metricsMinSampleSize: number('metricsMinSampleSize', draft.metricsMinSampleSize),
     fiscalYearStartMonth: draft.fiscalYearStartMonth,
     timeZone: draft.timeZone.trim(),
     importRedactByDefault: draft.importRedactByDefault,

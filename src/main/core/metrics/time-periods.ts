@@ -1,0 +1,177 @@
+import type { TimeGrouping } from '@shared/domain/metrics'
+import { fiscalYearAndQuarter, zonedYearMonth } from '@shared/domain/periods'
+
+/** A calendar day. */
+export interface Day {
+  year: number
+  month: number
+  day: number
+}
+
+/** One period of a time grouping, cut to the range asked for. */
+export interface TimePeriod {
+  /** `2026-W27`, `2026-07`, `2026-Q3` or `FY2027-Q2`. */
+  key: string
+  /** First instant (inclusive) and end (exclusive), epoch ms. */
+  start: number
+  end: number
+  /** First and last day covered, `YYYY-MM-DD`. */
+  from: string
+  to: string
+}
+
+const DAY_MS = 86_400_000
+/** More periods than this is not a chart anyone can read; the caller narrows the range instead. */
+export const MAX_PERIODS = 1000
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+export const formatDay = (d: Day): string => `${pad(d.year, 4)}-${pad(d.month)}-${pad(d.day)}`
+
+export function parseDay(text: string): Day {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number]
+  return { year, month, day }
+}
+
+/** The day `days` after `d` (negative: before). */
+export function addDays(d: Day, days: number): Day {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day) + days * DAY_MS)
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }
+}
+
+const compareDays = (a: Day, b: Day): number =>
+  Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
+
+/** How far local time in `timeZone` is ahead of UTC at an instant, in ms. */
+function offsetAt(epochMs: number, timeZone: string): number {
+  let format = offsetFormatters.get(timeZone)
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+      calendar: 'gregory',
+      numberingSystem: 'latn'
+    })
+    offsetFormatters.set(timeZone, format)
+  }
+  const parts: Record<string, number> = {}
+  for (const p of format.formatToParts(new Date(epochMs))) parts[p.type] = Number(p.value)
+  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
+  return local - Math.floor(epochMs / 1000) * 1000
+}
+
+/**
+ * The first instant of a local day in a time zone: local midnight, or — where a daylight-saving
+ * change skips midnight — the first instant that exists that day.
+ */
+export function zonedDayStart(d: Day, timeZone: string): number {
+  const localMidnight = Date.UTC(d.year, d.month - 1, d.day)
+  let t = localMidnight - offsetAt(localMidnight, timeZone)
+  // The offset at the guess may differ from the offset at the answer; two corrections settle it.
+  for (let i = 0; i < 2; i++) {
+    const corrected = localMidnight - offsetAt(t, timeZone)
+    if (corrected === t) break
+    t = corrected
+  }
+  // In a gap, the instant found may fall on the previous local day; move to the day's first hour.
+  const seen = zonedYearMonth(t, timeZone)
+  if (compareDays(seen, d) < 0) t += offsetAt(t + DAY_MS / 2, timeZone) - offsetAt(t, timeZone)
+  return t
+}
+
+/** The local day of an instant. */
+export const zonedDay = (epochMs: number, timeZone: string): Day => zonedYearMonth(epochMs, timeZone)
+
+/** ISO 8601 week: Monday first; the week-year is that of the week's Thursday. */
+function isoWeekKey(monday: Day): string {
+  const thursday = addDays(monday, 3)
+  const jan4 = { year: thursday.year, month: 1, day: 4 }
+  const jan4Weekday = (new Date(Date.UTC(jan4.year, 0, 4)).getUTCDay() + 6) % 7
+  const week1Monday = addDays(jan4, -jan4Weekday)
+  const week = Math.floor(compareDays(monday, week1Monday) / (7 * DAY_MS)) + 1
+  return `${thursday.year}-W${pad(week)}`
+}
+
+/** The first day of the period holding `d`, and the first day of the next one, with its key. */
+function periodAround(
+  d: Day,
+  by: TimeGrouping,
+  fiscalYearStartMonth: number
+): { first: Day; next: Day; key: string } {
+  if (by === 'week') {
+    const weekday = (new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay() + 6) % 7
+    const first = addDays(d, -weekday)
+    return { first, next: addDays(first, 7), key: isoWeekKey(first) }
+  }
+  if (by === 'month') {
+    const first = { year: d.year, month: d.month, day: 1 }
+    const next = d.month === 12 ? { year: d.year + 1, month: 1, day: 1 } : { ...first, month: d.month + 1 }
+    return { first, next, key: `${pad(d.year, 4)}-${pad(d.month)}` }
+  }
+  // Quarters start in the fiscal start month and every three months after it.
+  const monthsIn = (d.month - fiscalYearStartMonth + 12) % 3
+  const firstMonthIndex = d.year * 12 + (d.month - 1) - monthsIn
+  const first = { year: Math.floor(firstMonthIndex / 12), month: (firstMonthIndex % 12) + 1, day: 1 }
+  const nextIndex = firstMonthIndex + 3
+  const next = { year: Math.floor(nextIndex / 12), month: (nextIndex % 12) + 1, day: 1 }
+  return { first, next, key: fiscalYearAndQuarter(d.year, d.month, fiscalYearStartMonth).label }
+}
+
+/**
+ * The periods of a grouping that overlap the days `from`..`to` (inclusive) in a time zone, each
+ * cut to that range. Throws a RangeError when there would be more than {@link MAX_PERIODS}.
+ */
+export function timePeriods(
+  by: TimeGrouping,
+  from: Day,
+  to: Day,
+  timeZone: string,
+  fiscalYearStartMonth: number
+): TimePeriod[] {
+  const periods: TimePeriod[] = []
+  const end = addDays(to, 1)
+  let cursor = from
+  while (compareDays(cursor, end) < 0) {
+    if (periods.length >= MAX_PERIODS) {
+      throw new RangeError(
+        `More than ${MAX_PERIODS} ${by}s between ${formatDay(from)} and ${formatDay(to)}; narrow the dates or group by a longer period`
+      )
+    }
+    const { next, key } = periodAround(cursor, by, fiscalYearStartMonth)
+    const stop = compareDays(next, end) < 0 ? next : end
+    periods.push({
+      key,
+      start: zonedDayStart(cursor, timeZone),
+      end: zonedDayStart(stop, timeZone),
+      from: formatDay(cursor),
+      to: formatDay(addDays(stop, -1))
+    })
+    cursor = stop
+  }
+  return periods
+}
+
+/** The whole period of a grouping that holds a day. */
+export function periodContaining(
+  d: Day,
+  by: TimeGrouping,
+  timeZone: string,
+  fiscalYearStartMonth: number
+): TimePeriod {
+  const { first, next, key } = periodAround(d, by, fiscalYearStartMonth)
+  return {
+    key,
+    start: zonedDayStart(first, timeZone),
+    end: zonedDayStart(next, timeZone),
+    from: formatDay(first),
+    to: formatDay(addDays(next, -1))
+  }
+}

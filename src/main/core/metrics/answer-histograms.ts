@@ -22,6 +22,18 @@ export interface InstantRange {
   end: number
 }
 
+/**
+ * The range to count in; `all` when it holds every response (no dates asked for), so that the
+ * scan need not compare each row's date.
+ */
+export type CountRange = InstantRange | 'all'
+
+function rangeFilter(range: CountRange): { sql: string; params: number[] } {
+  return range === 'all'
+    ? { sql: '1', params: [] }
+    : { sql: 'submitted_at >= ? AND submitted_at < ?', params: [range.start, range.end] }
+}
+
 interface CellRow {
   g?: string | null
   nps: number | null
@@ -43,9 +55,10 @@ function indexHint(db: Db, index: string): string {
 
 /** The first and last submission instants of any survey response; null when there are none. */
 export function responseSpan(db: Db): InstantRange | null {
+  // Two subqueries: SQLite answers a lone min() or max() from the index, not both in one query.
   const row = prepared(
     db,
-    'SELECT min(submitted_at) AS lo, max(submitted_at) AS hi FROM survey_responses'
+    'SELECT (SELECT min(submitted_at) FROM survey_responses) AS lo, (SELECT max(submitted_at) FROM survey_responses) AS hi'
   ).get() as {
     lo: number | null
     hi: number | null
@@ -54,12 +67,13 @@ export function responseSpan(db: Db): InstantRange | null {
 }
 
 /** The answer cells of all responses in a range (one streaming scan of the covering index). */
-export function rangeCells(db: Db, range: InstantRange): AnswerCell[] {
+export function rangeCells(db: Db, range: CountRange): AnswerCell[] {
+  const filter = rangeFilter(range)
   const sql = `SELECT nps_score AS nps, csat_score AS csat, csat_scale_max AS scale, count(*) AS n
     FROM survey_responses ${indexHint(db, 'survey_responses_metrics')}
-    WHERE submitted_at >= ? AND submitted_at < ?
+    WHERE ${filter.sql}
     GROUP BY nps_score, csat_score, csat_scale_max`
-  return (prepared(db, sql).all(range.start, range.end) as CellRow[]).map(toCell)
+  return (prepared(db, sql).all(...filter.params) as CellRow[]).map(toCell)
 }
 
 /**
@@ -99,24 +113,26 @@ function groupRows(rows: readonly CellRow[]): GroupedCells {
 }
 
 /** The answer cells of each channel in a range; responses without a channel under null. */
-export function channelCells(db: Db, range: InstantRange): GroupedCells {
+export function channelCells(db: Db, range: CountRange): GroupedCells {
+  const filter = rangeFilter(range)
   const sql = `SELECT channel AS g, nps_score AS nps, csat_score AS csat, csat_scale_max AS scale, count(*) AS n
     FROM survey_responses ${indexHint(db, 'survey_responses_channel_metrics')}
-    WHERE submitted_at >= ? AND submitted_at < ?
+    WHERE ${filter.sql}
     GROUP BY channel, nps_score, csat_score, csat_scale_max`
-  return groupRows(prepared(db, sql).all(range.start, range.end) as CellRow[])
+  return groupRows(prepared(db, sql).all(...filter.params) as CellRow[])
 }
 
 /**
  * The answer cells of each value of a segment column in a range. Responses without the column
  * are not here; the caller finds them as the range minus every value.
  */
-export function segmentCells(db: Db, key: string, range: InstantRange): GroupedCells {
+export function segmentCells(db: Db, key: string, range: CountRange): GroupedCells {
+  const filter = rangeFilter(range)
   const sql = `SELECT value AS g, nps_score AS nps, csat_score AS csat, csat_scale_max AS scale, count(*) AS n
     FROM survey_segments ${indexHint(db, 'survey_segments_metrics')}
-    WHERE key = ? AND submitted_at >= ? AND submitted_at < ?
+    WHERE key = ? AND ${filter.sql}
     GROUP BY value, nps_score, csat_score, csat_scale_max`
-  return groupRows(prepared(db, sql).all(key, range.start, range.end) as CellRow[])
+  return groupRows(prepared(db, sql).all(key, ...filter.params) as CellRow[])
 }
 
 /**

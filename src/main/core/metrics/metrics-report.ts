@@ -4,7 +4,7 @@ import { isTimeGrouping } from '@shared/domain/metrics'
 import type { AnalysisSettings } from '@shared/domain/settings'
 import { adjustPValues } from '../stats/multiple-testing'
 import type { Db } from '../store/sqlite'
-import type { AnswerCell, GroupedCells, InstantRange } from './answer-histograms'
+import type { AnswerCell, CountRange, GroupedCells, InstantRange } from './answer-histograms'
 import {
   channelCells,
   hasChannels,
@@ -100,7 +100,12 @@ export function buildMetricsReport(
     )
   }
   const days = requestDays(db, request, timeZone)
-  const range = days ? dayRange(days, timeZone) : null
+  // Without dates the range is the span of every response: count without comparing dates.
+  const range: CountRange | null = !days
+    ? null
+    : request.from || request.to
+      ? dayRange(days, timeZone)
+      : 'all'
   const overallCells = range ? rangeCells(db, range) : []
   const overall = estimate(overallCells, rule)
 

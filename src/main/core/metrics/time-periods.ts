@@ -1,5 +1,6 @@
 import type { TimeGrouping } from '@shared/domain/metrics'
-import { fiscalYearAndQuarter, zonedYearMonth } from '@shared/domain/periods'
+import { fiscalYearAndQuarter } from '@shared/domain/periods'
+import { wallTimeAt, zonedWallTimeToEpoch } from '../time/time-zone'
 
 /** A calendar day. */
 export interface Day {
@@ -42,53 +43,18 @@ export function addDays(d: Day, days: number): Day {
 const compareDays = (a: Day, b: Day): number =>
   Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day)
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
-
-/** How far local time in `timeZone` is ahead of UTC at an instant, in ms. */
-function offsetAt(epochMs: number, timeZone: string): number {
-  let format = offsetFormatters.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      calendar: 'gregory',
-      numberingSystem: 'latn'
-    })
-    offsetFormatters.set(timeZone, format)
-  }
-  const parts: Record<string, number> = {}
-  for (const p of format.formatToParts(new Date(epochMs))) parts[p.type] = Number(p.value)
-  const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!)
-  return local - Math.floor(epochMs / 1000) * 1000
-}
-
 /**
  * The first instant of a local day in a time zone: local midnight, or — where a daylight-saving
  * change skips midnight — the first instant that exists that day.
  */
-export function zonedDayStart(d: Day, timeZone: string): number {
-  const localMidnight = Date.UTC(d.year, d.month - 1, d.day)
-  let t = localMidnight - offsetAt(localMidnight, timeZone)
-  // The offset at the guess may differ from the offset at the answer; two corrections settle it.
-  for (let i = 0; i < 2; i++) {
-    const corrected = localMidnight - offsetAt(t, timeZone)
-    if (corrected === t) break
-    t = corrected
-  }
-  // In a gap, the instant found may fall on the previous local day; move to the day's first hour.
-  const seen = zonedYearMonth(t, timeZone)
-  if (compareDays(seen, d) < 0) t += offsetAt(t + DAY_MS / 2, timeZone) - offsetAt(t, timeZone)
-  return t
-}
+export const zonedDayStart = (d: Day, timeZone: string): number =>
+  zonedWallTimeToEpoch({ ...d, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone)
 
 /** The local day of an instant. */
-export const zonedDay = (epochMs: number, timeZone: string): Day => zonedYearMonth(epochMs, timeZone)
+export function zonedDay(epochMs: number, timeZone: string): Day {
+  const { year, month, day } = wallTimeAt(epochMs, timeZone)
+  return { year, month, day }
+}
 
 /** ISO 8601 week: Monday first; the week-year is that of the week's Thursday. */
 function isoWeekKey(monday: Day): string {

@@ -1,4 +1,4 @@
-import type { WallTime } from './time-zone'
+import type { WallTime } from '../../time/time-zone'
 
 /** The largest serial Excel accepts: 9999-12-31. */
 export const MAX_EXCEL_SERIAL = 2_958_465

@@ -3,7 +3,7 @@ import { excelSerialToWallTime, MAX_EXCEL_SERIAL } from './excel-serial'
 import { MONTH_NAME_PATTERN, monthFromName } from './month-names'
 import { cleanCell } from './normalize-text'
 import { failed, parsed, quote, type Parsed } from './parse-result'
-import { isValidTimeZone, wallTimeAsUtc, zonedWallTimeToEpoch, type WallTime } from './time-zone'
+import { isValidTimeZone, wallTimeAsUtc, zonedWallTimeToEpoch, type WallTime } from '../../time/time-zone'
 
 /** How a date cell is read. */
 export interface DateTimeOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isValidTimeZone, offsetAt, wallTimeAt } from '../../../../src/main/core/import/values/time-zone'
+import { isValidTimeZone, offsetAt, wallTimeAt } from '../../../src/main/core/time/time-zone'
 
 describe('time-zone offsets from Intl', () => {
   it('knows valid IANA zones and refuses others', () => {

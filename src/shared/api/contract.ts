@@ -23,8 +23,12 @@ import {
   ReadOptionsSchema
 } from '../domain/import'
 import { RECORD_KINDS } from '../domain/field-roles'
-import type { MetricsComments, MetricsReport } from '../domain/metrics'
-import { MetricsCommentsRequestSchema, MetricsRequestSchema } from '../domain/metrics'
+import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
+import {
+  MetricsCommentsRequestSchema,
+  MetricsPlanRequestSchema,
+  MetricsRequestSchema
+} from '../domain/metrics'
 import type { MethodName } from './method-names'
 
 export type { MethodName } from './method-names'
@@ -162,6 +166,8 @@ export const contract = {
   'metrics.report': method(MetricsRequestSchema, returns<MetricsReport>()),
   /** The comments behind one point of the dashboard, newest first. */
   'metrics.comments': method(MetricsCommentsRequestSchema, returns<MetricsComments>()),
+  /** Survey planning: the margin of error with n responses, or the responses a margin needs. */
+  'metrics.plan': method(MetricsPlanRequestSchema, returns<MetricsPlan>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

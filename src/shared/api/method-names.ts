@@ -34,6 +34,7 @@ export const METHOD_NAMES = [
   'search.status',
   'metrics.report',
   'metrics.comments',
+  'metrics.plan',
   'sql.query',
   'sql.cancel'
 ] as const

@@ -159,3 +159,41 @@ export interface MetricsComments {
   total: number
   rows: MetricsComment[]
 }
+
+/**
+ * Survey planning: the 95% margin of error with `n` responses, or the responses needed for a
+ * margin. NPS margins are in points, CSAT margins are shares (0.03 = ±3 points). Without the
+ * expected mix (`promoters`/`detractors` shares, or the CSAT `share`) the worst case is assumed.
+ */
+export const MetricsPlanRequestSchema = z
+  .strictObject({
+    metric: z.enum(['nps', 'csat']),
+    n: z.number().int().gte(1).lte(1e9).optional(),
+    margin: z.number().gt(0).lte(100).optional(),
+    promoters: z.number().gte(0).lte(1).optional(),
+    detractors: z.number().gte(0).lte(1).optional(),
+    share: z.number().gte(0).lte(1).optional()
+  })
+  .refine((r) => (r.n === undefined) !== (r.margin === undefined), {
+    message: 'Give either n (for a margin) or margin (for a sample size)',
+    path: ['n']
+  })
+  .refine((r) => r.metric !== 'csat' || r.margin === undefined || r.margin < 1, {
+    message: 'A CSAT margin is a share below 1 (0.03 for ±3 points)',
+    path: ['margin']
+  })
+  .refine((r) => (r.promoters ?? 0) + (r.detractors ?? 0) <= 1 + 1e-9, {
+    message: 'Promoter and detractor shares add up to more than 1',
+    path: ['promoters']
+  })
+export type MetricsPlanRequest = z.infer<typeof MetricsPlanRequestSchema>
+
+export interface MetricsPlan {
+  metric: 'nps' | 'csat'
+  /** Responses (given, or needed). */
+  n: number
+  /** ± margin at 95% (given, or reached with n). */
+  margin: number
+  /** Whether the expected mix was given or the worst case assumed. */
+  assumption: 'given' | 'worst_case'
+}

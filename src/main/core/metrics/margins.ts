@@ -1,3 +1,4 @@
+import type { MetricsPlan, MetricsPlanRequest } from '@shared/domain/metrics'
 import { Z_975 } from '../stats/normal'
 
 /**
@@ -35,4 +36,24 @@ export function csatMargin(n: number, share = 0.5): number {
 /** Responses needed for a 95% margin of ± `margin` (a fraction) on a CSAT share (at least 1). */
 export function csatSampleSize(margin: number, share = 0.5): number {
   return Math.max(1, Math.ceil((Z_975 ** 2 * share * (1 - share)) / (margin * margin)))
+}
+
+/** The margin with n responses, or the responses needed for a margin (`metrics.plan`). */
+export function planSurvey(request: MetricsPlanRequest): MetricsPlan {
+  if (request.metric === 'nps') {
+    const given = request.promoters !== undefined && request.detractors !== undefined
+    const shares = given
+      ? { promoterShare: request.promoters!, detractorShare: request.detractors! }
+      : WORST_NPS
+    const n = request.n ?? npsSampleSize(request.margin!, shares)
+    return { metric: 'nps', n, margin: npsMargin(n, shares), assumption: given ? 'given' : 'worst_case' }
+  }
+  const share = request.share ?? 0.5
+  const n = request.n ?? csatSampleSize(request.margin!, share)
+  return {
+    metric: 'csat',
+    n,
+    margin: csatMargin(n, share),
+    assumption: request.share === undefined ? 'worst_case' : 'given'
+  }
 }

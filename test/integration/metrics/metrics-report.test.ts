@@ -225,6 +225,13 @@ describe('grouping', () => {
     expectDefined(r)
   })
 
+  it('keeps the end that was asked for when the data lies entirely beyond it', () => {
+    writeResponses(ws.db, [{ at: '2026-05-01T00:00:00Z', nps: 9 }])
+    expect(report({ to: '2026-01-31' })).toMatchObject({ from: '2026-01-31', to: '2026-01-31' })
+    expect(report({ to: '2026-01-31' }).overall.nps.n).toBe(0)
+    expect(report({ from: '2026-08-01' })).toMatchObject({ from: '2026-08-01', to: '2026-08-01' })
+  })
+
   it('refuses a grouping the workspace does not have, naming the ones it has', () => {
     writeResponses(ws.db, [{ at: '2026-05-01T00:00:00Z', nps: 9, segments: { plan: 'Pro' } }])
     expect(() => report({ by: 'region' })).toThrow(/no grouping 'region'.*week, month, quarter, plan/)

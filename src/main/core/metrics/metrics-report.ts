@@ -40,7 +40,8 @@ export function requestDays(
   if (!span && !(request.from && request.to)) return null
   const from = request.from ? parseDay(request.from) : zonedDay(span!.start, timeZone)
   const to = request.to ? parseDay(request.to) : zonedDay(span!.end - 1, timeZone)
-  if (formatDay(from) > formatDay(to)) return { from, to: from }
+  // One end given and the data all on the other side of it: the range is that one day.
+  if (formatDay(from) > formatDay(to)) return request.from ? { from, to: from } : { from: to, to }
   return { from, to }
 }
 

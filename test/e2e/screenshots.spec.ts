@@ -1,4 +1,5 @@
 import { expect, screenshotPath, test } from './fixtures'
+import { MetricsDashboard } from './pages/metrics-dashboard'
 import { WorkbenchPage } from './pages/workbench-page'
 
 const THEMES = ['dark', 'light', 'high-contrast'] as const
@@ -48,6 +49,37 @@ test.describe('screenshots', () => {
         await page.mouse.move(1300, 500)
         await page.screenshot({ path: screenshotPath(`settings-${theme}-${language}`) })
         await wb.settings.revert.click()
+      }
+    })
+  }
+
+  for (const theme of THEMES) {
+    test(`metrics dashboard in the ${theme} theme, in English and Chinese`, async ({ workbench }) => {
+      const { page } = workbench
+      const wb = new WorkbenchPage(page)
+      const metrics = new MetricsDashboard(page)
+      await wb.waitReady()
+      for (const language of LANGUAGES) {
+        await wb.usePreferences(theme, language)
+        await wb.runCommand(language === 'en' ? 'Open Metrics Dashboard' : '打开满意度指标看板')
+        await metrics.segment.selectOption('tier')
+        await metrics.waitLoaded()
+        await page.mouse.move(700, 880)
+        await page.screenshot({ path: screenshotPath(`metrics-${theme}-${language}`) })
+
+        // The comments behind a bar, the table below the charts, and how a change was tested.
+        await metrics.distributionBar(3).click()
+        await expect(metrics.commentItems.first()).toBeVisible()
+        await metrics.content.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+        await metrics.row('Basic').hover()
+        await page.screenshot({ path: screenshotPath(`metrics-comments-${theme}-${language}`) })
+        await metrics.content.evaluate((el) => el.scrollTo(0, 0))
+        await metrics.trendPoint('nps-trend', '2026-Q3').hover()
+        await page.screenshot({ path: screenshotPath(`metrics-tooltip-${theme}-${language}`) })
+        await metrics.changePeriod.selectOption('2026-Q3')
+        await metrics.card('nps', 'change').hover()
+        await expect(metrics.card('nps', 'details')).toBeVisible()
+        await page.screenshot({ path: screenshotPath(`metrics-change-${theme}-${language}`) })
       }
     })
   }

@@ -13,6 +13,7 @@ import { importMessages } from './messages/import'
 import { batchMessages } from './messages/batches'
 import { sqlMessages } from './messages/sql'
 import { filterMessages } from './messages/filters'
+import { metricsMessages } from './messages/metrics'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -33,7 +34,8 @@ export const CATALOG = {
     ...importMessages.en,
     ...batchMessages.en,
     ...sqlMessages.en,
-    ...filterMessages.en
+    ...filterMessages.en,
+    ...metricsMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -49,7 +51,8 @@ export const CATALOG = {
     ...importMessages['zh-CN'],
     ...batchMessages['zh-CN'],
     ...sqlMessages['zh-CN'],
-    ...filterMessages['zh-CN']
+    ...filterMessages['zh-CN'],
+    ...metricsMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

@@ -9,7 +9,7 @@ import { COMMAND_PREFIX } from '../state/quick-input-model'
 type WorkbenchCommand = Command & {
   id:
     | CommandId
-    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql'}.${string}`
+    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics'}.${string}`
 }
 
 const hasEditors = (min: number) => (c: { editorCount: number }) => c.editorCount >= min
@@ -265,6 +265,14 @@ export function workbenchCommands(wb: WorkbenchController): WorkbenchCommand[] {
       icon: 'terminal',
       when: (c) => c.hasWorkspace,
       run: () => wb.openEditor({ kind: 'sql' })
+    },
+    {
+      id: 'metrics.open',
+      title: 'command.openMetrics',
+      category: 'category.data',
+      icon: 'graph-line',
+      when: (c) => c.hasWorkspace,
+      run: () => wb.openEditor({ kind: 'metrics' })
     },
     {
       id: 'help.about',

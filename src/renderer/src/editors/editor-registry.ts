@@ -25,6 +25,9 @@ const SettingsEditor = lazy(() =>
 )
 const ImportEditor = lazy(() => import('./import/import-editor').then((m) => ({ default: m.ImportEditor })))
 const SqlConsole = lazy(() => import('./sql/sql-console').then((m) => ({ default: m.SqlConsole })))
+const MetricsDashboard = lazy(() =>
+  import('./metrics/metrics-dashboard').then((m) => ({ default: m.MetricsDashboard }))
+)
 const BatchEditor = lazy(() => import('./batch/batch-editor').then((m) => ({ default: m.BatchEditor })))
 
 export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
@@ -53,6 +56,11 @@ export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
     icon: () => 'terminal',
     title: ({ t }) => t('editor.sql.title'),
     component: SqlConsole
+  },
+  metrics: {
+    icon: () => 'graph-line',
+    title: ({ t }) => t('editor.metrics.title'),
+    component: MetricsDashboard
   },
   batch: {
     icon: () => 'archive',

@@ -9,10 +9,15 @@ export interface Formatter {
   readonly locale: string
   /** An integer count with grouping (20,431 / 20,431). */
   integer(value: number | null | undefined): string
-  /** A real number with up to `maxFractionDigits` decimals. */
-  number(value: number | null | undefined, maxFractionDigits?: number): string
-  /** A ratio as a percentage (0.05 → 5%). */
-  percent(value: number | null | undefined, maxFractionDigits?: number): string
+  /** A real number with up to `maxFractionDigits` decimals (and at least `minFractionDigits`). */
+  number(value: number | null | undefined, maxFractionDigits?: number, minFractionDigits?: number): string
+  /** A ratio as a percentage (0.05 → 5%), with up to `maxFractionDigits` (at least `minFractionDigits`) decimals. */
+  percent(value: number | null | undefined, maxFractionDigits?: number, minFractionDigits?: number): string
+  /**
+   * A number with exactly `fractionDigits` decimals and its sign (+15.7, −13.0, 0.0); the minus
+   * is the typographic one (U+2212), so that signed columns line up.
+   */
+  signed(value: number | null | undefined, fractionDigits?: number): string
   /** A byte size with binary multiples (1.4 MB). */
   bytes(value: number | null | undefined): string
   /** A calendar date (10 May 2026). */
@@ -77,16 +82,30 @@ export function createFormatter(locale: string): Formatter {
     locale,
     integer: (value) =>
       isNumber(value) ? numberFormat('int', { maximumFractionDigits: 0 }).format(value) : MISSING_VALUE,
-    number: (value, maxFractionDigits = 2) =>
+    number: (value, maxFractionDigits = 2, minFractionDigits = 0) =>
       isNumber(value)
-        ? numberFormat(`num${maxFractionDigits}`, { maximumFractionDigits: maxFractionDigits }).format(value)
-        : MISSING_VALUE,
-    percent: (value, maxFractionDigits = 1) =>
-      isNumber(value)
-        ? numberFormat(`pct${maxFractionDigits}`, {
-            style: 'percent',
-            maximumFractionDigits: maxFractionDigits
+        ? numberFormat(`num${maxFractionDigits}-${minFractionDigits}`, {
+            maximumFractionDigits: maxFractionDigits,
+            minimumFractionDigits: Math.min(minFractionDigits, maxFractionDigits)
           }).format(value)
+        : MISSING_VALUE,
+    percent: (value, maxFractionDigits = 1, minFractionDigits = 0) =>
+      isNumber(value)
+        ? numberFormat(`pct${maxFractionDigits}-${minFractionDigits}`, {
+            style: 'percent',
+            maximumFractionDigits: maxFractionDigits,
+            minimumFractionDigits: Math.min(minFractionDigits, maxFractionDigits)
+          }).format(value)
+        : MISSING_VALUE,
+    signed: (value, fractionDigits = 1) =>
+      isNumber(value)
+        ? numberFormat(`signed${fractionDigits}`, {
+            signDisplay: 'exceptZero',
+            minimumFractionDigits: fractionDigits,
+            maximumFractionDigits: fractionDigits
+          })
+            .format(value)
+            .replace('-', '\u2212')
         : MISSING_VALUE,
     bytes: (value) => {
       if (!isNumber(value) || value < 0) return MISSING_VALUE

@@ -7,6 +7,7 @@ export type EditorInput =
   | { kind: 'table'; table: BrowsableTable }
   | { kind: 'import' }
   | { kind: 'sql' }
+  | { kind: 'metrics' }
   /** One import batch's details; the file name travels along for the tab's title. */
   | { kind: 'batch'; batchId: number; name: string }
 

@@ -427,7 +427,13 @@ export class WorkbenchController {
       // Table editors of a closed workspace would only show errors.
       for (const tab of this.tabs.get().tabs) {
         const kind = tab.input.kind
-        if (kind === 'table' || kind === 'batch' || kind === 'sql' || kind === 'import') {
+        if (
+          kind === 'table' ||
+          kind === 'batch' ||
+          kind === 'sql' ||
+          kind === 'import' ||
+          kind === 'metrics'
+        ) {
           this.dispatchTabs({ type: 'close', id: tab.id })
         }
       }

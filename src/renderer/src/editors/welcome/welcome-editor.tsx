@@ -42,7 +42,8 @@ const STEPS: readonly Step[] = [
     icon: 'pulse',
     title: 'welcome.step.measure',
     description: 'welcome.step.measure.description',
-    available: false
+    available: true,
+    action: { label: 'command.openMetrics', command: 'metrics.open', icon: 'graph-line' }
   },
   {
     id: 'experiments',

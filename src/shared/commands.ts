@@ -31,6 +31,7 @@ export const COMMAND_IDS = [
   'workspace.close',
   'import.open',
   'sql.open',
+  'metrics.open',
   'help.about'
 ] as const
 

@@ -118,6 +118,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('workbench.toggleSideBar', 'menu.view.toggleSideBar'),
       command('workbench.togglePanel', 'menu.view.togglePanel'),
       command('sql.open', 'menu.view.sqlConsole'),
+      command('metrics.open', 'menu.view.metrics'),
       SEPARATOR,
       {
         label: t('menu.view.theme'),

@@ -68,7 +68,7 @@ const REASONS: Readonly<Record<string, string>> = {
 const percent = (share: number): string => `${(share * 100).toFixed(1)}%`
 const points = (value: number): string =>
   `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(value).toFixed(1)}`
-const pValue = (p: number): string => (p < 0.001 ? '<0.001' : p.toFixed(3))
+const pValue = (p: number): string => (p < 0.001 ? '< 0.001' : p.toFixed(3))
 
 function csatText(s: CsatSummary): string {
   if (s.value === null) return 'no responses'

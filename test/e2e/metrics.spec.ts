@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Download } from '@playwright/test'
 import type { LanguageId } from '../../src/shared/domain/preferences'
-import type { MetricsComments, MetricsGroup, MetricsReport } from '../../src/shared/domain/metrics'
+import type {
+  MetricsComments,
+  MetricsGroup,
+  MetricsPlan,
+  MetricsPlanRequest,
+  MetricsReport
+} from '../../src/shared/domain/metrics'
 import { translate } from '../../src/shared/i18n/translate'
 import { createFormatter } from '../../src/renderer/src/i18n/format'
 import { intlLocale } from '../../src/renderer/src/i18n/locale'
@@ -22,6 +28,7 @@ import {
   meanText,
   npsIntervalText,
   npsValueText,
+  planText,
   reasonText,
   responsesText,
   significanceText
@@ -392,6 +399,90 @@ test.describe('metrics dashboard', () => {
     await expect(m.empty).toBeVisible()
   })
 
+  test('plans a survey: the responses a margin needs, the margin n responses give', async ({ workbench }) => {
+    const { page, workspacePath, configDir } = workbench
+    const wb = new WorkbenchPage(page)
+    const f = textOf('en')
+    await wb.waitReady()
+    const m = await openDashboard(wb)
+    await m.waitLoaded()
+    await m.plan.scrollIntoViewIfNeeded()
+    const plan = async (args: MetricsPlanRequest): Promise<MetricsPlan> =>
+      (await wb.api('metrics.plan', args)) as MetricsPlan
+
+    // The defaults: NPS, the responses ±5 points need, with the range's mix.
+    await expect(m.planMetric).toHaveValue('nps')
+    await expect(m.planMode).toHaveValue('sample-size')
+    await expect(m.planInput).toHaveValue('5')
+    await expect(m.planMix).toBeChecked()
+    const { nps, csat } = cliMetrics(workspacePath, configDir, 'quarter').overall
+    if (nps.promoters === null || nps.detractors === null || csat.value === null) {
+      throw new Error('the demo has no NPS or CSAT')
+    }
+    const mixed = await plan({
+      metric: 'nps',
+      margin: 5,
+      promoters: nps.promoters,
+      detractors: nps.detractors
+    })
+    expect(mixed.assumption).toBe('given')
+    await expect(m.planAnswer()).toHaveText(planText(f, 'sample-size', mixed))
+    await expect(m.planAnswer()).toContainText(`${formatCount(f, mixed.n)} responses`)
+    await expect(m.plan).toContainText(`promoters ${formatShare(f, nps.promoters)}`)
+
+    // The worst case: 1,537 responses for ±5 points.
+    await m.planMix.uncheck()
+    const worst = await plan({ metric: 'nps', margin: 5 })
+    expect(worst).toMatchObject({ n: 1537, assumption: 'worst_case' })
+    await expect(m.planAnswer()).toHaveText(planText(f, 'sample-size', worst))
+    await expect(m.planAnswer()).toHaveText(
+      `${formatCount(f, 1537)} responses give ±5.0 NPS points at 95% (worst case: half promoters, half detractors).`
+    )
+
+    // The margin with 1,000 responses: ±6.2 points.
+    await m.planMode.selectOption('margin')
+    await expect(m.planInput).toHaveValue('1000')
+    await expect(m.planAnswer()).toHaveText(
+      'With 1,000 responses the margin is ±6.2 NPS points at 95% (worst case: half promoters, half detractors).'
+    )
+    await m.planMix.check()
+    const mixedMargin = await plan({
+      metric: 'nps',
+      n: 1000,
+      promoters: nps.promoters,
+      detractors: nps.detractors
+    })
+    await expect(m.planAnswer()).toHaveText(planText(f, 'margin', mixedMargin))
+
+    // Refused before it reaches the API: an inline error, and no answer.
+    for (const bad of ['0', '', 'abc', '12.5']) {
+      await m.planInput.fill(bad)
+      await expect(m.planError).toHaveText('Enter a whole number of responses, 1 or more.')
+      await expect(m.planResult).toHaveCount(0)
+      await expect(m.planInput).toHaveAttribute('aria-invalid', 'true')
+    }
+    await m.planInput.fill('1,000')
+    await expect(m.planError).toHaveCount(0)
+    await expect(m.planAnswer()).toHaveText(planText(f, 'margin', mixedMargin))
+
+    // CSAT: percentage points typed, a share sent; 1,068 responses for ±3 points in the worst case.
+    await m.planMetric.selectOption('csat')
+    await m.planMode.selectOption('sample-size')
+    await expect(m.planInput).toHaveValue('3')
+    const csatMixed = await plan({ metric: 'csat', margin: 0.03, share: csat.value })
+    await expect(m.planAnswer()).toHaveText(planText(f, 'sample-size', csatMixed))
+    await m.planMix.uncheck()
+    await expect(m.planAnswer()).toHaveText(
+      '1,068 responses give ±3.0 percentage points of CSAT at 95% (worst case: 50% satisfied).'
+    )
+    for (const bad of ['0', '100', 'x']) {
+      await m.planInput.fill(bad)
+      await expect(m.planError).toHaveText('Enter a margin above 0 and below 100 percentage points.')
+      await expect(m.planResult).toHaveCount(0)
+    }
+    await expect(m.plan).not.toContainText(/NaN|undefined/)
+  })
+
   test('speaks Chinese', async ({ workbench }) => {
     const { page, workspacePath, configDir } = workbench
     const wb = new WorkbenchPage(page)
@@ -411,6 +502,10 @@ test.describe('metrics dashboard', () => {
     await expectSegmentTable(m, f, cliMetrics(workspacePath, configDir, 'channel'))
     await expect(m.range).toHaveText('2026年1月1日 – 2026年11月20日 · UTC')
     await expect(page.getByTestId('metrics-segments')).toContainText('按渠道')
+    await m.planMix.uncheck()
+    await expect(m.planAnswer()).toHaveText(
+      '需要 1,537 条回复，误差范围才能达到 NPS ±5.0 分（95% 置信水平；最坏情况：推荐者与贬损者各占一半）。'
+    )
     await m.distributionBar(10).click()
     await expect(m.commentsTitle).toHaveText('10 分')
     await expect(m.commentsTotal).toContainText('条评论')

@@ -24,6 +24,13 @@ export class MetricsDashboard {
   readonly commentsTotal: Locator
   readonly commentsMore: Locator
   readonly commentsClose: Locator
+  readonly plan: Locator
+  readonly planMetric: Locator
+  readonly planMode: Locator
+  readonly planInput: Locator
+  readonly planMix: Locator
+  readonly planResult: Locator
+  readonly planError: Locator
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('metrics-dashboard')
@@ -47,6 +54,13 @@ export class MetricsDashboard {
     this.commentsTotal = page.getByTestId('metrics-comments-total')
     this.commentsMore = page.getByTestId('metrics-comments-more')
     this.commentsClose = page.getByTestId('metrics-comments-close')
+    this.plan = page.getByTestId('metrics-plan')
+    this.planMetric = page.getByTestId('metrics-plan-metric')
+    this.planMode = page.getByTestId('metrics-plan-mode')
+    this.planInput = page.getByTestId('metrics-plan-input')
+    this.planMix = page.getByTestId('metrics-plan-mix')
+    this.planResult = page.getByTestId('metrics-plan-result')
+    this.planError = page.getByTestId('metrics-plan-error')
   }
 
   /** Waits until both reports are on screen and nothing is being computed. */
@@ -95,6 +109,11 @@ export class MetricsDashboard {
 
   exportButton(chart: string, format: 'png' | 'svg'): Locator {
     return this.page.getByTestId(`metrics-export-${format}-${chart}`)
+  }
+
+  /** The planner's answer once it belongs to the inputs on screen (not the last one, dimmed). */
+  planAnswer(): Locator {
+    return this.page.locator('[data-testid="metrics-plan-result"][data-pending="false"]')
   }
 
   /** The keys of the table's rows, top to bottom (null for "Not set"). */

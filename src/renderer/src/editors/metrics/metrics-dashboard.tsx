@@ -43,6 +43,7 @@ import {
 } from './metrics-model'
 import { distributionTooltip, trendTooltip } from './metrics-tooltips'
 import { SegmentTable } from './segment-table'
+import { SurveyPlanner } from './survey-planner'
 import { useChartPalette } from './use-chart-palette'
 import './metrics-dashboard.css'
 
@@ -507,6 +508,7 @@ function Dashboard(): ReactElement {
                   />
                 )
               )}
+              <SurveyPlanner overall={report.overall} />
             </>
           )}
         </div>

@@ -1,6 +1,14 @@
-import type { ChangeTest, CsatSummary, Interval, MetricReason, NpsSummary } from '@shared/domain/metrics'
+import type {
+  ChangeTest,
+  CsatSummary,
+  Interval,
+  MetricReason,
+  MetricsPlan,
+  NpsSummary
+} from '@shared/domain/metrics'
 import type { I18n } from '../../i18n/i18n'
 import { MISSING_VALUE } from '../../i18n/format'
+import type { PlanMix, PlanMode } from './metrics-model'
 
 /**
  * How the metrics dashboard writes its numbers. Every card value, table cell, chart tooltip and
@@ -170,4 +178,45 @@ export function groupingLabel(f: MetricsText, by: string): string {
   if (by === 'channel') return f.t('metrics.segment.channel')
   if (by === 'week' || by === 'month' || by === 'quarter') return f.t(`metrics.grain.${by}`)
   return by
+}
+
+/**
+ * A planned margin with its unit and metric: NPS points (±5.0 NPS points), CSAT shares as
+ * percentage points (0.03 → ±3.0 percentage points of CSAT).
+ */
+export function planMarginText(f: MetricsText, metric: MetricId, margin: number): string {
+  const value = f.fmt.number(metric === 'csat' ? margin * 100 : margin, 1, 1)
+  return f.t(`metrics.plan.margin.${metric}`, { value })
+}
+
+/** The expected mix the planner would use: "promoters 43.1%, detractors 27.3%" or "68.9% satisfied". */
+export function planMixText(f: MetricsText, metric: MetricId, mix: PlanMix): string | null {
+  if (metric === 'nps') {
+    return mix.nps
+      ? f.t('metrics.plan.mix.nps', {
+          promoters: formatShare(f, mix.nps.promoters),
+          detractors: formatShare(f, mix.nps.detractors)
+        })
+      : null
+  }
+  return mix.csat === null ? null : f.t('metrics.plan.mix.csat', { share: formatShare(f, mix.csat) })
+}
+
+/**
+ * The planner's answer as a sentence: "1,537 responses give ±5.0 NPS points at 95% (worst
+ * case: half promoters, half detractors)." or "With 1,000 responses the margin is ±6.2 NPS
+ * points at 95% (this range's mix)."
+ */
+export function planText(f: MetricsText, mode: PlanMode, plan: MetricsPlan): string {
+  const assumption =
+    plan.assumption === 'given'
+      ? f.t('metrics.plan.assumption.given')
+      : f.t(`metrics.plan.assumption.worst.${plan.metric}`)
+  const plural = plan.n === 1 && f.language === 'en' ? 'one' : 'other'
+  const question = mode === 'sample-size' ? 'needed' : 'with'
+  return f.t(`metrics.plan.${question}.${plural}`, {
+    count: responsesText(f, plan.n),
+    margin: planMarginText(f, plan.metric, plan.margin),
+    assumption
+  })
 }

@@ -1,4 +1,10 @@
-import type { MetricsCommentsRequest, MetricsGroup, TimeGrouping } from '@shared/domain/metrics'
+import type {
+  MetricsCommentsRequest,
+  MetricsGroup,
+  MetricsPlanRequest,
+  MetricsReport,
+  TimeGrouping
+} from '@shared/domain/metrics'
 import { isTimeGrouping } from '@shared/domain/metrics'
 
 /** The dashboard's own choices: a time grain, a segment, and an optional date range. */
@@ -219,4 +225,87 @@ export function axisRange(
 /** NPS bands of an answer 0–10. */
 export function npsBand(score: number): 'detractors' | 'passives' | 'promoters' {
   return score >= 9 ? 'promoters' : score >= 7 ? 'passives' : 'detractors'
+}
+
+/** What the survey planner asks: the responses a margin needs, or the margin n responses give. */
+export type PlanMode = 'sample-size' | 'margin'
+
+/** The survey planner's inputs as typed: `value` is NPS points, CSAT percentage points, or n. */
+export interface PlanForm {
+  metric: 'csat' | 'nps'
+  mode: PlanMode
+  value: string
+  useMix: boolean
+}
+
+/** The expected mix a range offers the planner; null where the range has no responses. */
+export interface PlanMix {
+  nps: { promoters: number; detractors: number } | null
+  csat: number | null
+}
+
+/** Why a planner input is refused (each has a message `metrics.plan.error.<code>`). */
+export type PlanInputError = 'n' | 'n_max' | 'nps_margin' | 'csat_margin'
+
+export type PlanRequestResult =
+  { ok: true; request: MetricsPlanRequest } | { ok: false; error: PlanInputError }
+
+/** The most responses the planner accepts (the API's bound). */
+export const PLAN_MAX_N = 1e9
+
+/** The overall NPS shares and CSAT share of a report, as the planner's expected mix. */
+export function planMix(overall: MetricsReport['overall']): PlanMix {
+  const { nps, csat } = overall
+  return {
+    nps:
+      nps.n > 0 && nps.promoters !== null && nps.detractors !== null
+        ? { promoters: nps.promoters, detractors: nps.detractors }
+        : null,
+    csat: csat.n > 0 && csat.value !== null ? csat.value : null
+  }
+}
+
+/** Whether the range offers a mix for a metric (the "use this range's mix" box can be ticked). */
+export function hasPlanMix(mix: PlanMix, metric: PlanForm['metric']): boolean {
+  return metric === 'nps' ? mix.nps !== null : mix.csat !== null
+}
+
+/**
+ * A typed number: full-width digits (a Chinese IME) read as ASCII, grouping commas and spaces
+ * ignored ("1,000"); anything else, a sign included, is not a number (null).
+ */
+export function parsePlanNumber(text: string): number | null {
+  const plain = text.normalize('NFKC').replace(/[\s,]/g, '')
+  return /^(\d+(\.\d*)?|\.\d+)$/.test(plain) ? Number(plain) : null
+}
+
+/**
+ * The `metrics.plan` arguments for the planner's inputs, or why they are refused: n a whole
+ * number ≥ 1; a margin above 0, at most 100 NPS points or below 100 CSAT percentage points
+ * (sent as a share: 3 → 0.03). With `useMix` and a mix on offer the range's shares are sent,
+ * otherwise none (the API then assumes the worst case).
+ */
+export function planRequest(form: PlanForm, mix: PlanMix): PlanRequestResult {
+  const value = parsePlanNumber(form.value)
+  const { metric } = form
+  let target: { n: number } | { margin: number }
+  if (form.mode === 'margin') {
+    if (value === null || !Number.isInteger(value) || value < 1) return { ok: false, error: 'n' }
+    if (value > PLAN_MAX_N) return { ok: false, error: 'n_max' }
+    target = { n: value }
+  } else if (metric === 'nps') {
+    if (value === null || value <= 0 || value > 100) return { ok: false, error: 'nps_margin' }
+    target = { margin: value }
+  } else {
+    if (value === null || value <= 0 || value >= 100) return { ok: false, error: 'csat_margin' }
+    target = { margin: value / 100 }
+  }
+  const shares = !form.useMix
+    ? {}
+    : metric === 'nps'
+      ? (mix.nps ?? {})
+      : mix.csat === null
+        ? {}
+        : { share: mix.csat }
+  return { ok: true, request: { metric, ...target, ...shares } }
 }

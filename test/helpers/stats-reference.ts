@@ -24,6 +24,22 @@ export function referenceCases(kind: string): ReferenceCase[] {
   return file.cases.filter((c) => c.kind === kind)
 }
 
+/** A real data set the reference file computed results for (e.g. ab_data.csv), with its expected values. */
+export interface ReferenceDataset {
+  id: string
+  kind: string
+  input: Record<string, unknown>
+  expected: Record<string, unknown>
+  tolerance: { abs: number; rel: number }
+}
+
+/** Every data set entry of the given kind. */
+export function referenceDatasets(kind: string): ReferenceDataset[] {
+  const path = existsSync(SHARED_REFERENCE) ? SHARED_REFERENCE : VENDORED_REFERENCE
+  const file = JSON.parse(readFileSync(path, 'utf8')) as { datasets?: ReferenceDataset[] }
+  return (file.datasets ?? []).filter((d) => d.kind === kind)
+}
+
 /** JSON has no infinity: the reference writes "Infinity", "-Infinity" and "NaN" as strings. */
 function numeric(value: unknown): unknown {
   if (value === 'Infinity') return Infinity

@@ -6,7 +6,8 @@ import { buildMetricsReport } from '../../../src/main/core/metrics/metrics-repor
 import { readMetricsComments } from '../../../src/main/core/metrics/metrics-comments'
 import { adjustPValues } from '../../../src/main/core/stats/multiple-testing'
 import { makeTempDir } from '../../helpers/temp-dir'
-import { csatResponses, npsResponses, numbersIn, writeResponses } from '../../helpers/survey-responses'
+import { csatResponses, npsResponses, writeResponses } from '../../helpers/survey-responses'
+import { numbersIn } from '../../helpers/numbers'
 import type { ResponseSpec } from '../../helpers/survey-responses'
 import { expectReference, referenceCases } from '../../helpers/stats-reference'
 

@@ -15,6 +15,21 @@ export async function withWorkbench<T>(
   run: (workbench: Workbench, path: string) => Promise<T>
 ): Promise<T> {
   const path = resolve(ctx.io.cwd, workspace)
+  return runWith(ctx, { workspacePath: path, createIfMissing: options.create }, (workbench) =>
+    run(workbench, path)
+  )
+}
+
+/** Runs a command that needs no workspace (a calculation) through the same service. */
+export function withoutWorkspace<T>(ctx: CliContext, run: (workbench: Workbench) => Promise<T>): Promise<T> {
+  return runWith(ctx, {}, run)
+}
+
+async function runWith<T>(
+  ctx: CliContext,
+  workspace: { workspacePath?: string; createIfMissing?: boolean },
+  run: (workbench: Workbench) => Promise<T>
+): Promise<T> {
   const workbench = await createWorkbench({
     host: {
       kind: 'cli',
@@ -23,12 +38,11 @@ export async function withWorkbench<T>(
     },
     appVersion: ctx.version,
     configDir: defaultConfigDir(ctx.io.env),
-    workspacePath: path,
-    createIfMissing: options.create,
+    ...workspace,
     ...(ctx.paths.jobWorkerScript ? { jobWorkerScript: ctx.paths.jobWorkerScript } : {})
   })
   try {
-    return await run(workbench, path)
+    return await run(workbench)
   } finally {
     workbench.dispose()
   }

@@ -23,6 +23,8 @@ import {
   ReadOptionsSchema
 } from '../domain/import'
 import { RECORD_KINDS } from '../domain/field-roles'
+import type { PowerResult } from '../domain/experiments'
+import { PowerRequestSchema } from '../domain/experiments'
 import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
 import {
   MetricsCommentsRequestSchema,
@@ -168,6 +170,9 @@ export const contract = {
   'metrics.comments': method(MetricsCommentsRequestSchema, returns<MetricsComments>()),
   /** Survey planning: the margin of error with n responses, or the responses a margin needs. */
   'metrics.plan': method(MetricsPlanRequestSchema, returns<MetricsPlan>()),
+
+  /** Units per arm to detect an effect in a binary metric, and the days that takes. */
+  'experiments.power': method(PowerRequestSchema, returns<PowerResult>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

@@ -35,6 +35,7 @@ export const METHOD_NAMES = [
   'metrics.report',
   'metrics.comments',
   'metrics.plan',
+  'experiments.power',
   'sql.query',
   'sql.cancel'
 ] as const

@@ -14,6 +14,7 @@ import type { HostPort, ServiceContext } from './service-context'
 import { createExploreHandlers } from './explore-handlers'
 import { createImportHandlers } from './import-handlers'
 import { createMetricsHandlers } from './metrics-handlers'
+import { createExperimentHandlers } from './experiment-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
 export type { HostPort } from './service-context'
@@ -65,7 +66,8 @@ export class WorkbenchService {
       ...this.workspaceHandlers(),
       ...createImportHandlers(this.context),
       ...createExploreHandlers(this.context),
-      ...createMetricsHandlers(this.context)
+      ...createMetricsHandlers(this.context),
+      ...createExperimentHandlers()
     }
   }
 
@@ -104,6 +106,7 @@ export class WorkbenchService {
     | keyof ReturnType<typeof createImportHandlers>
     | keyof ReturnType<typeof createExploreHandlers>
     | keyof ReturnType<typeof createMetricsHandlers>
+    | keyof ReturnType<typeof createExperimentHandlers>
   > {
     return {
       'app.info': (): AppInfo => ({

@@ -23,8 +23,8 @@ import {
   ReadOptionsSchema
 } from '../domain/import'
 import { RECORD_KINDS } from '../domain/field-roles'
-import type { PowerResult } from '../domain/experiments'
-import { PowerRequestSchema } from '../domain/experiments'
+import type { ExperimentsReport, PowerResult } from '../domain/experiments'
+import { ExperimentsRequestSchema, PowerRequestSchema } from '../domain/experiments'
 import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
 import {
   MetricsCommentsRequestSchema,
@@ -173,6 +173,8 @@ export const contract = {
 
   /** Units per arm to detect an effect in a binary metric, and the days that takes. */
   'experiments.power': method(PowerRequestSchema, returns<PowerResult>()),
+  /** Every experiment analysed with the workspace's settings (or these overrides). */
+  'experiments.list': method(ExperimentsRequestSchema, returns<ExperimentsReport>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'metrics.comments',
   'metrics.plan',
   'experiments.power',
+  'experiments.list',
   'sql.query',
   'sql.cancel'
 ] as const

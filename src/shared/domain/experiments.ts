@@ -1,5 +1,9 @@
 import { z } from 'zod'
 
+/** Names that mark an arm as the control (the import and the analysis both use them). */
+export const CONTROL_ARM_NAMES =
+  /^(control|ctrl|baseline|a|old|old[_ -]?page|original|default|对照|对照组|控制组|基线)$/i
+
 /** A power calculation for a binary metric: units per arm to detect an effect. */
 export const PowerRequestSchema = z
   .strictObject({
@@ -44,4 +48,100 @@ export interface PowerResult {
   total: number
   /** Days to reach `total` at `dailyUnits`; null without traffic. */
   days: number | null
+}
+
+/** The settings an analysis applies (the workspace's, or overrides from the command line). */
+export interface ExperimentSettings {
+  alpha: number
+  /** The minimum practical difference: relative lift (0.05 = 5%) or absolute points (0.05 = 5 pp). */
+  minLift: number
+  minLiftKind: 'relative' | 'absolute'
+}
+
+/** Overrides of the workspace's settings for one analysis. */
+export const ExperimentsRequestSchema = z.strictObject({
+  alpha: z.number().gt(0).lte(0.5).optional(),
+  minLift: z.number().gte(0).lte(10).optional(),
+  minLiftKind: z.enum(['relative', 'absolute']).optional()
+})
+export type ExperimentsRequest = z.infer<typeof ExperimentsRequestSchema>
+
+/** The product's verdict on a comparison of the primary metric. */
+export type Decision = 'ship' | 'keep_control' | 'below_threshold' | 'inconclusive' | 'invalid_srm'
+
+export interface ArmResult {
+  name: string
+  n: number
+  successes: number | null
+  rate: number | null
+  mean: number | null
+  sd: number | null
+}
+
+/** One treatment arm against the control for one metric; fields that do not apply are null. */
+export interface Comparison {
+  arm: string
+  /** The test behind `pValue`. */
+  test: 'z' | 'fisher' | 'welch'
+  diff: number | null
+  diffCi95: [number, number] | null
+  relLift: number | null
+  relLiftCi95: [number, number] | null
+  z: number | null
+  pValue: number | null
+  /** One-sided, for "the treatment is better". */
+  pValueOneSided: number | null
+  /** Binary metrics: the pooled two-proportion z-test's two-sided p, whatever test was chosen. */
+  pValueZ: number | null
+  /** Holm across the experiment's metrics × arms. */
+  pAdjusted: number | null
+  pAdjustedBH: number | null
+  /** Binary metrics: P(treatment beats control), Beta(1,1) priors, exact. */
+  pBeat: number | null
+  expectedLossTreatment: number | null
+  expectedLossControl: number | null
+  /** Primary metric: the decision's p < α; other metrics: Holm-adjusted p < α. */
+  significant: boolean
+  /** Primary metric only. */
+  shipRule: {
+    ship: boolean
+    reasonCode: 'ship' | 'not_significant' | 'below_min_lift' | 'not_significant_and_below_min_lift'
+  } | null
+  decision: Decision | null
+  /** One sentence (English); null when there is nothing to say. */
+  reason: string | null
+  /** Inconclusive: units per arm for 80% power at a lift equal to the minimum practical difference. */
+  unitsNeededPerArm: number | null
+}
+
+export interface MetricResult {
+  name: string
+  kind: 'binary' | 'continuous'
+  primary: boolean
+  control: string
+  arms: ArmResult[]
+  /** More than two arms (binary): the chi-square test of the 2×k table. */
+  omnibus: { test: 'chi-square'; chi2: number; dof: number; p: number } | null
+  comparisons: Comparison[]
+}
+
+export interface ExperimentResult {
+  id: number
+  key: string
+  name: string
+  control: string
+  arms: Array<{ name: string; units: number; intendedShare: number }>
+  cleaning: {
+    rowsRead: number
+    exposureMismatchDropped: number
+    duplicateUnitsDropped: number
+    unitsAnalysed: number
+  }
+  srm: { chi2: number | null; p: number | null; flag: boolean }
+  metrics: MetricResult[]
+}
+
+export interface ExperimentsReport {
+  settings: ExperimentSettings
+  experiments: ExperimentResult[]
 }

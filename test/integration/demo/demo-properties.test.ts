@@ -8,6 +8,8 @@ import { generateDemo } from '../../../src/main/core/demo/generate-demo'
 import { loadDemoManifest, quarterKeys } from '../../../src/main/core/demo/manifest'
 import { Workspace } from '../../../src/main/core/store/workspace'
 import { buildMetricsReport } from '../../../src/main/core/metrics/metrics-report'
+import { analyzeExperiment } from '../../../src/main/core/experiments/analyze'
+import { loadExperiments } from '../../../src/main/core/experiments/load-experiments'
 import { defaultAnalysisSettings } from '../../../src/shared/domain/settings'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { hasChinese, isMixedLanguage } from '../../helpers/scripts'
@@ -353,6 +355,28 @@ describe('the demo workspace', () => {
     const basic = byTier.groups.find((g) => g.key === 'Basic')!.change.nps!
     expect(basic.diff).toBeLessThan(-5)
     expect(basic.significant).toBe(true)
+  })
+
+  it('gets the decision each experiment was designed for from the experiments engine', () => {
+    const settings = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const }
+    const results = loadExperiments(db).map((e) => analyzeExperiment(e, settings))
+    const expected: Record<string, string[]> = {
+      clear_win: ['ship'],
+      multi_arm: ['inconclusive', 'ship'],
+      underpowered: ['inconclusive'],
+      significant_not_practical: ['below_threshold'],
+      sample_ratio_mismatch: ['invalid_srm']
+    }
+    for (const design of manifest.experiments) {
+      const result = results.find((r) => r.name === design.name)!
+      const primary = result.metrics.find((m) => m.primary)!
+      expect(
+        primary.comparisons.map((c) => c.decision),
+        design.name
+      ).toEqual(expected[design.intent])
+      expect(result.srm.flag, design.name).toBe(design.intent === 'sample_ratio_mismatch')
+      for (const c of primary.comparisons) expect(c.reason, design.name).toBeTruthy()
+    }
   })
 
   it('has experiments that meet their intents', () => {

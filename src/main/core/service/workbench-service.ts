@@ -67,7 +67,7 @@ export class WorkbenchService {
       ...createImportHandlers(this.context),
       ...createExploreHandlers(this.context),
       ...createMetricsHandlers(this.context),
-      ...createExperimentHandlers()
+      ...createExperimentHandlers(this.context)
     }
   }
 

@@ -1,9 +1,9 @@
+import { CONTROL_ARM_NAMES } from '@shared/domain/experiments'
 import type { Db } from '../../../store/sqlite'
 import { prepared } from '../../../store/repositories/statements'
 
 /** Arm names that mean "the control group" in exports (English and Chinese). */
-const CONTROL_NAMES =
-  /^(control|ctrl|baseline|a|old|old[_ -]?page|original|default|对照|对照组|控制组|基线)$/i
+const CONTROL_NAMES = CONTROL_ARM_NAMES
 
 export interface ExperimentHandle {
   id: number

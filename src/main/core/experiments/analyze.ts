@@ -1,0 +1,317 @@
+import type {
+  ArmResult,
+  Comparison,
+  Decision,
+  ExperimentResult,
+  ExperimentSettings,
+  MetricResult
+} from '@shared/domain/experiments'
+import { adjustPValues, holm } from '../stats/multiple-testing'
+import { bayesBinomial } from '../stats/bayes-binomial'
+import { chiSquareTest, fisherExact } from '../stats/contingency'
+import { goodnessOfFit } from '../stats/goodness-of-fit'
+import { Z_975 } from '../stats/normal'
+import { normalQuantile } from '../stats/distributions'
+import { sampleSize } from '../stats/sample-size'
+import { compareProportions } from '../stats/two-proportion'
+import { welchTest } from '../stats/welch'
+import { shipRule } from './ship-rule'
+
+/** An arm's data for one metric, as loaded: counts for binary metrics, moments for numeric ones. */
+export interface ArmData {
+  name: string
+  n: number
+  successes: number | null
+  mean: number | null
+  sd: number | null
+}
+
+export interface MetricData {
+  name: string
+  kind: 'binary' | 'continuous'
+  primary: boolean
+  arms: ArmData[]
+}
+
+/** An experiment as the loader reads it from the workspace. */
+export interface ExperimentData {
+  id: number
+  key: string
+  name: string
+  /** The control arm's name. */
+  control: string
+  /** Arms in order, with their intended share (null: not given). */
+  arms: Array<{ name: string; intendedShare: number | null }>
+  /** Units per arm after cleaning, for the sample-ratio check. */
+  unitsPerArm: number[]
+  cleaning: ExperimentResult['cleaning']
+  metrics: MetricData[]
+}
+
+/** Below this p the split is not what was intended (the usual SRM threshold). */
+export const SRM_ALPHA = 0.001
+/** Fisher's exact test replaces the z-test when an expected cell of the 2×2 table is below this. */
+const MIN_EXPECTED = 5
+const TARGET_POWER = 0.8
+
+const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`
+
+/** Intended shares: as given when every arm has one, else equal. */
+function intendedSplit(data: ExperimentData): number[] {
+  const given = data.arms.map((a) => a.intendedShare)
+  return given.every((s): s is number => s !== null && s > 0) ? given : data.arms.map(() => 1)
+}
+
+function armResult(a: ArmData, kind: MetricData['kind']): ArmResult {
+  return {
+    name: a.name,
+    n: a.n,
+    successes: kind === 'binary' ? a.successes : null,
+    rate: kind === 'binary' && a.n > 0 && a.successes !== null ? a.successes / a.n : null,
+    mean: kind === 'continuous' ? a.mean : null,
+    sd: kind === 'continuous' ? a.sd : null
+  }
+}
+
+const emptyComparison = (arm: string, test: Comparison['test']): Comparison => ({
+  arm,
+  test,
+  diff: null,
+  diffCi95: null,
+  relLift: null,
+  relLiftCi95: null,
+  z: null,
+  pValue: null,
+  pValueOneSided: null,
+  pValueZ: null,
+  pAdjusted: null,
+  pAdjustedBH: null,
+  pBeat: null,
+  expectedLossTreatment: null,
+  expectedLossControl: null,
+  significant: false,
+  shipRule: null,
+  decision: null,
+  reason: null,
+  unitsNeededPerArm: null
+})
+
+/** One treatment arm against the control, before adjustment and decision. */
+function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind']): Comparison {
+  if (kind === 'binary') {
+    const test = emptyComparison(treatment.name, 'z')
+    if (control.n === 0 || treatment.n === 0) return { ...test, reason: 'An arm has no units.' }
+    const c = { successes: control.successes ?? 0, trials: control.n }
+    const t = { successes: treatment.successes ?? 0, trials: treatment.n }
+    const r = compareProportions(c, t)
+    const table: [[number, number], [number, number]] = [
+      [t.successes, t.trials - t.successes],
+      [c.successes, c.trials - c.successes]
+    ]
+    const chi = chiSquareTest([c.successes, t.successes], [c.trials, t.trials])
+    const small = chi !== null && chi.minExpected < MIN_EXPECTED
+    const fisher = small ? fisherExact(table) : null
+    const bayes = bayesBinomial(c, t)
+    return {
+      ...test,
+      test: fisher ? 'fisher' : 'z',
+      diff: r.diff,
+      diffCi95: r.diffCi95,
+      relLift: r.relLift,
+      relLiftCi95: r.relLiftCi95,
+      z: r.z,
+      pValue: fisher ? fisher.pTwoSided : r.pTwoSided,
+      pValueOneSided: fisher ? fisher.pGreater : r.pOneSidedGreater,
+      pValueZ: r.pTwoSided,
+      pBeat: bayes.pBeat,
+      expectedLossTreatment: bayes.expectedLossTreatment,
+      expectedLossControl: bayes.expectedLossControl,
+      reason:
+        r.pTwoSided === null
+          ? 'Every unit in both arms had the same outcome: there is no variation to test.'
+          : null
+    }
+  }
+  const test = emptyComparison(treatment.name, 'welch')
+  if (control.n < 2 || treatment.n < 2 || control.mean === null || treatment.mean === null)
+    return { ...test, reason: 'An arm has fewer than two units.' }
+  const w = welchTest(
+    { mean: control.mean, sd: control.sd ?? 0, n: control.n },
+    { mean: treatment.mean, sd: treatment.sd ?? 0, n: treatment.n }
+  )
+  const m1 = control.mean
+  let relLift: number | null = null
+  let relLiftCi95: [number, number] | null = null
+  if (m1 !== 0) {
+    relLift = w.diff / m1
+    const v1 = (control.sd ?? 0) ** 2 / control.n
+    const v2 = (treatment.sd ?? 0) ** 2 / treatment.n
+    const se = Math.sqrt(v2 / (m1 * m1) + (treatment.mean ** 2 * v1) / m1 ** 4)
+    relLiftCi95 = [relLift - Z_975 * se, relLift + Z_975 * se]
+  }
+  return {
+    ...test,
+    diff: w.diff,
+    diffCi95: w.ci95,
+    relLift,
+    relLiftCi95,
+    pValue: w.pTwoSided,
+    reason: w.t === null ? 'Neither arm varies: there is no variation to test.' : null
+  }
+}
+
+/** Units per arm for 80% power at a lift equal to the minimum practical difference. */
+function unitsNeeded(
+  control: ArmData,
+  kind: MetricData['kind'],
+  settings: ExperimentSettings
+): number | null {
+  if (settings.minLift <= 0 || control.n === 0) return null
+  if (kind === 'binary') {
+    const baseline = (control.successes ?? 0) / control.n
+    const p2 =
+      settings.minLiftKind === 'relative' ? baseline * (1 + settings.minLift) : baseline + settings.minLift
+    if (!(baseline > 0 && baseline < 1 && p2 > 0 && p2 < 1)) return null
+    return sampleSize({
+      baseline,
+      mde: settings.minLift,
+      mdeKind: settings.minLiftKind,
+      alpha: settings.alpha,
+      power: TARGET_POWER
+    }).nPerArmUnpooled
+  }
+  const mean = control.mean ?? 0
+  const sd = control.sd ?? 0
+  const delta = settings.minLiftKind === 'relative' ? settings.minLift * Math.abs(mean) : settings.minLift
+  if (!(delta > 0 && sd > 0)) return null
+  const z = normalQuantile(1 - settings.alpha / 2) + normalQuantile(TARGET_POWER)
+  return Math.ceil((2 * (z * sd) ** 2) / delta ** 2)
+}
+
+function liftText(c: Comparison, settings: ExperimentSettings, kind: MetricData['kind']): string {
+  if (settings.minLiftKind === 'relative' || kind === 'continuous')
+    return c.relLift === null ? 'n/a' : pct(c.relLift)
+  return c.diff === null ? 'n/a' : `${(c.diff * 100).toFixed(2)} pp`
+}
+
+function thresholdText(settings: ExperimentSettings): string {
+  return settings.minLiftKind === 'relative'
+    ? pct(settings.minLift)
+    : `${(settings.minLift * 100).toFixed(2)} pp`
+}
+
+/** The verdict on a primary comparison, with its one-sentence reason (English; the UI words its own). */
+function decide(
+  c: Comparison,
+  p: number | null,
+  srmFlag: boolean,
+  control: ArmData,
+  kind: MetricData['kind'],
+  settings: ExperimentSettings
+): Pick<Comparison, 'shipRule' | 'decision' | 'reason' | 'significant' | 'unitsNeededPerArm'> {
+  const lift = settings.minLiftKind === 'relative' || kind === 'continuous' ? c.relLift : c.diff
+  const rule = shipRule(p, lift, settings.alpha, settings.minLift)
+  const significant = p !== null && p < settings.alpha
+  const pText = p === null ? 'no test' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`
+  let decision: Decision
+  let reason: string
+  let unitsNeededPerArm: number | null = null
+  if (srmFlag) {
+    decision = 'invalid_srm'
+    reason = `The arms' sizes do not match the intended split (sample-ratio mismatch, p < ${SRM_ALPHA}), so the result cannot be trusted, whatever its p-value.`
+  } else if (rule.ship) {
+    decision = 'ship'
+    reason = `${c.arm} lifts ${liftText(c, settings, kind)} (${pText}), at least the minimum of ${thresholdText(settings)}.`
+  } else if (significant && (c.diff ?? 0) < 0) {
+    decision = 'keep_control'
+    reason = `${c.arm} is significantly worse (${liftText(c, settings, kind)}, ${pText}).`
+  } else if (significant) {
+    decision = 'below_threshold'
+    reason = `${c.arm} is better (${pText}) but its lift of ${liftText(c, settings, kind)} is below the minimum of ${thresholdText(settings)}.`
+  } else {
+    decision = 'inconclusive'
+    unitsNeededPerArm = unitsNeeded(control, kind, settings)
+    reason =
+      `Not significant (${pText}, α = ${settings.alpha}).` +
+      (unitsNeededPerArm !== null
+        ? ` Detecting a lift of ${thresholdText(settings)} with 80% power needs about ${unitsNeededPerArm.toLocaleString('en-US')} units per arm.`
+        : '')
+  }
+  return { shipRule: rule, decision, reason, significant, unitsNeededPerArm }
+}
+
+/**
+ * An experiment's results: per metric, each treatment arm against the control with the test
+ * the data call for; p-values adjusted across metrics × arms (Holm, Benjamini–Hochberg); the
+ * primary metric decided by the ship rule with its p Holm-adjusted across treatment arms when
+ * there are several; a sample-ratio mismatch overrides every decision.
+ */
+export function analyzeExperiment(data: ExperimentData, settings: ExperimentSettings): ExperimentResult {
+  const split = intendedSplit(data)
+  const fit = goodnessOfFit(data.unitsPerArm, split)
+  const srm = fit
+    ? { chi2: fit.chi2, p: fit.p, flag: fit.p < SRM_ALPHA }
+    : { chi2: null, p: null, flag: false }
+
+  const metrics: MetricResult[] = data.metrics.map((m) => {
+    const control = m.arms.find((a) => a.name === data.control) ?? m.arms[0]!
+    const treatments = m.arms.filter((a) => a !== control)
+    const comparisons = treatments.map((t) => compare(control, t, m.kind))
+    const omnibus =
+      m.kind === 'binary' && m.arms.length > 2
+        ? chiSquareTest(
+            m.arms.map((a) => a.successes ?? 0),
+            m.arms.map((a) => a.n)
+          )
+        : null
+    return {
+      name: m.name,
+      kind: m.kind,
+      primary: m.primary,
+      control: control.name,
+      arms: m.arms.map((a) => armResult(a, m.kind)),
+      omnibus: omnibus ? { test: 'chi-square', chi2: omnibus.chi2, dof: omnibus.dof, p: omnibus.p } : null,
+      comparisons
+    }
+  })
+
+  // Adjusted across every comparison of the experiment (metrics × arms).
+  const tested = metrics.flatMap((m) => m.comparisons).filter((c) => c.pValue !== null)
+  if (tested.length > 0) {
+    const adjusted = adjustPValues(tested.map((c) => c.pValue!))
+    tested.forEach((c, i) => {
+      c.pAdjusted = adjusted.holm[i]!
+      c.pAdjustedBH = adjusted.benjaminiHochberg[i]!
+      c.significant = c.pAdjusted < settings.alpha
+    })
+  }
+
+  // The primary metric decides, with its p Holm-adjusted across treatment arms when there are several.
+  for (const m of metrics.filter((x) => x.primary)) {
+    const data_ = data.metrics.find((x) => x.name === m.name)!
+    const controlData = data_.arms.find((a) => a.name === m.control)!
+    const ps = m.comparisons.map((c) => c.pValue)
+    const testedIdx = ps.flatMap((p, i) => (p === null ? [] : [i]))
+    const adjustedAcrossArms = holm(testedIdx.map((i) => ps[i]!))
+    m.comparisons.forEach((c, i) => {
+      const k = testedIdx.indexOf(i)
+      const p = k < 0 ? null : m.comparisons.length > 1 ? adjustedAcrossArms[k]! : c.pValue
+      Object.assign(c, decide(c, p, srm.flag, controlData, m.kind, settings))
+    })
+  }
+
+  return {
+    id: data.id,
+    key: data.key,
+    name: data.name,
+    control: data.control,
+    arms: data.arms.map((a, i) => ({
+      name: a.name,
+      units: data.unitsPerArm[i] ?? 0,
+      intendedShare: split[i]! / split.reduce((x, y) => x + y, 0)
+    })),
+    cleaning: data.cleaning,
+    srm,
+    metrics
+  }
+}

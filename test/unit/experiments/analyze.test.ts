@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import type { ExperimentData, MetricData } from '../../../src/main/core/experiments/analyze'
+import { analyzeExperiment } from '../../../src/main/core/experiments/analyze'
+import { numbersIn } from '../../helpers/numbers'
+
+const SETTINGS = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const }
+
+function experiment(metrics: MetricData[], unitsPerArm = [100, 100]): ExperimentData {
+  const arms = metrics[0]!.arms.map((a) => ({ name: a.name, intendedShare: null }))
+  const units = unitsPerArm.reduce((a, b) => a + b, 0)
+  return {
+    id: 1,
+    key: 'x',
+    name: 'X',
+    control: arms[0]!.name,
+    arms,
+    unitsPerArm,
+    cleaning: { rowsRead: units, exposureMismatchDropped: 0, duplicateUnitsDropped: 0, unitsAnalysed: units },
+    metrics
+  }
+}
+const binary = (name: string, arms: Array<[string, number, number]>, primary = true): MetricData => ({
+  name,
+  kind: 'binary',
+  primary,
+  arms: arms.map(([arm, n, successes]) => ({ name: arm, n, successes, mean: null, sd: null }))
+})
+
+describe('experiment analysis: degenerate data gets a defined result with a reason', () => {
+  it.each([
+    [
+      'an arm with no units',
+      [
+        ['control', 100, 10],
+        ['b', 0, 0]
+      ],
+      [100, 0]
+    ],
+    [
+      '0% in both arms',
+      [
+        ['control', 100, 0],
+        ['b', 100, 0]
+      ],
+      [100, 100]
+    ],
+    [
+      '100% in both arms',
+      [
+        ['control', 100, 100],
+        ['b', 100, 100]
+      ],
+      [100, 100]
+    ]
+  ] as const)('%s', (_label, arms, units) => {
+    const r = analyzeExperiment(
+      experiment(
+        [
+          binary(
+            'm',
+            arms.map((a) => [...a])
+          )
+        ],
+        [...units]
+      ),
+      SETTINGS
+    )
+    const c = r.metrics[0]!.comparisons[0]!
+    for (const n of numbersIn(r)) expect(Number.isNaN(n)).toBe(false)
+    expect(c.pValue).toBeNull()
+    expect(c.reason).toBeTruthy()
+    expect(c.decision).toMatch(/^(inconclusive|invalid_srm)$/)
+    expect(JSON.stringify(r)).not.toMatch(/NaN|Infinity/)
+  })
+
+  it('zero variance in a numeric metric: no test, a reason', () => {
+    const metric: MetricData = {
+      name: 'value',
+      kind: 'continuous',
+      primary: true,
+      arms: [
+        { name: 'control', n: 50, successes: null, mean: 10, sd: 0 },
+        { name: 'b', n: 50, successes: null, mean: 10, sd: 0 }
+      ]
+    }
+    const c = analyzeExperiment(experiment([metric]), SETTINGS).metrics[0]!.comparisons[0]!
+    expect(c).toMatchObject({ test: 'welch', diff: 0, pValue: null, decision: 'inconclusive' })
+    expect(c.reason).toMatch(/Not significant/)
+  })
+
+  it('more than two arms: the chi-square of the 2×k table, and the decision p Holm-adjusted across arms', () => {
+    const r = analyzeExperiment(
+      experiment(
+        [
+          binary('m', [
+            ['control', 2000, 200],
+            ['b', 2000, 250],
+            ['c', 2000, 205]
+          ])
+        ],
+        [2000, 2000, 2000]
+      ),
+      SETTINGS
+    )
+    const m = r.metrics[0]!
+    expect(m.omnibus).toMatchObject({ test: 'chi-square', dof: 2 })
+    const [b, c] = m.comparisons as [(typeof m.comparisons)[0], (typeof m.comparisons)[0]]
+    // b's raw p 0.0124 is doubled by Holm across the two arms (0.0247 < 0.05): still ships.
+    expect(b.pValue).toBeCloseTo(0.01235, 4)
+    expect(b.decision).toBe('ship')
+    expect(c.decision).toBe('inconclusive')
+  })
+
+  it('a sample-ratio mismatch overrides a winning test', () => {
+    const r = analyzeExperiment(
+      experiment(
+        [
+          binary('m', [
+            ['control', 1000, 100],
+            ['b', 1400, 250]
+          ])
+        ],
+        [1000, 1400]
+      ),
+      SETTINGS
+    )
+    expect(r.srm.flag).toBe(true)
+    expect(r.metrics[0]!.comparisons[0]).toMatchObject({ decision: 'invalid_srm', shipRule: { ship: true } })
+  })
+})

@@ -66,6 +66,29 @@ export const ExperimentsRequestSchema = z.strictObject({
 })
 export type ExperimentsRequest = z.infer<typeof ExperimentsRequestSchema>
 
+/** Why a comparison was decided, or has no test. */
+export type ReasonCode =
+  | 'invalid_srm'
+  | 'ship'
+  | 'keep_control'
+  | 'below_threshold'
+  | 'inconclusive'
+  | 'no_units'
+  | 'too_few_units'
+  | 'no_variation'
+
+/** The numbers a reason quotes, raw (fractions and p-values), for each language to format. */
+export interface ReasonParams {
+  arm: string
+  /** The lift the rule compares: relative (a fraction) or absolute (a difference of rates). */
+  lift: number | null
+  liftKind: 'relative' | 'absolute'
+  p: number | null
+  alpha: number
+  threshold: number
+  unitsNeededPerArm: number | null
+}
+
 /** The product's verdict on a comparison of the primary metric. */
 export type Decision = 'ship' | 'keep_control' | 'below_threshold' | 'inconclusive' | 'invalid_srm'
 
@@ -108,8 +131,10 @@ export interface Comparison {
     reasonCode: 'ship' | 'not_significant' | 'below_min_lift' | 'not_significant_and_below_min_lift'
   } | null
   decision: Decision | null
-  /** One sentence (English); null when there is nothing to say. */
+  /** One sentence (English; `reasonCode` and `reasonParams` word it in any language); null when there is nothing to say. */
   reason: string | null
+  reasonCode: ReasonCode | null
+  reasonParams: ReasonParams | null
   /** Inconclusive: units per arm for 80% power at a lift equal to the minimum practical difference. */
   unitsNeededPerArm: number | null
 }
@@ -145,3 +170,6 @@ export interface ExperimentsReport {
   settings: ExperimentSettings
   experiments: ExperimentResult[]
 }
+
+/** Below this p the split is not what was intended (the usual sample-ratio-mismatch threshold). */
+export const SRM_ALPHA = 0.001

@@ -14,6 +14,7 @@ import { batchMessages } from './messages/batches'
 import { sqlMessages } from './messages/sql'
 import { filterMessages } from './messages/filters'
 import { metricsMessages } from './messages/metrics'
+import { experimentMessages } from './messages/experiments'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -35,7 +36,8 @@ export const CATALOG = {
     ...batchMessages.en,
     ...sqlMessages.en,
     ...filterMessages.en,
-    ...metricsMessages.en
+    ...metricsMessages.en,
+    ...experimentMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -52,7 +54,8 @@ export const CATALOG = {
     ...batchMessages['zh-CN'],
     ...sqlMessages['zh-CN'],
     ...filterMessages['zh-CN'],
-    ...metricsMessages['zh-CN']
+    ...metricsMessages['zh-CN'],
+    ...experimentMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

@@ -4,8 +4,11 @@ import type {
   Decision,
   ExperimentResult,
   ExperimentSettings,
-  MetricResult
+  MetricResult,
+  ReasonParams
 } from '@shared/domain/experiments'
+import { SRM_ALPHA } from '@shared/domain/experiments'
+import { experimentReason } from '@shared/i18n/experiment-reason'
 import { adjustPValues, holm } from '../stats/multiple-testing'
 import { bayesBinomial } from '../stats/bayes-binomial'
 import { chiSquareTest, fisherExact } from '../stats/contingency'
@@ -48,13 +51,9 @@ export interface ExperimentData {
   metrics: MetricData[]
 }
 
-/** Below this p the split is not what was intended (the usual SRM threshold). */
-export const SRM_ALPHA = 0.001
 /** Fisher's exact test replaces the z-test when an expected cell of the 2×2 table is below this. */
 const MIN_EXPECTED = 5
 const TARGET_POWER = 0.8
-
-const pct = (x: number, digits = 1): string => `${(x * 100).toFixed(digits)}%`
 
 /** Intended shares: as given when every arm has one, else equal. */
 function intendedSplit(data: ExperimentData): number[] {
@@ -93,14 +92,23 @@ const emptyComparison = (arm: string, test: Comparison['test']): Comparison => (
   shipRule: null,
   decision: null,
   reason: null,
+  reasonCode: null,
+  reasonParams: null,
   unitsNeededPerArm: null
+})
+
+/** A comparison without a test, and why. */
+const untested = (c: Comparison, code: 'no_units' | 'too_few_units' | 'no_variation'): Comparison => ({
+  ...c,
+  reasonCode: code,
+  reason: experimentReason('en', code, null)
 })
 
 /** One treatment arm against the control, before adjustment and decision. */
 function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind']): Comparison {
   if (kind === 'binary') {
     const test = emptyComparison(treatment.name, 'z')
-    if (control.n === 0 || treatment.n === 0) return { ...test, reason: 'An arm has no units.' }
+    if (control.n === 0 || treatment.n === 0) return untested(test, 'no_units')
     const c = { successes: control.successes ?? 0, trials: control.n }
     const t = { successes: treatment.successes ?? 0, trials: treatment.n }
     const r = compareProportions(c, t)
@@ -112,7 +120,7 @@ function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind'])
     const small = chi !== null && chi.minExpected < MIN_EXPECTED
     const fisher = small ? fisherExact(table) : null
     const bayes = bayesBinomial(c, t)
-    return {
+    const result: Comparison = {
       ...test,
       test: fisher ? 'fisher' : 'z',
       diff: r.diff,
@@ -125,16 +133,13 @@ function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind'])
       pValueZ: r.pTwoSided,
       pBeat: bayes.pBeat,
       expectedLossTreatment: bayes.expectedLossTreatment,
-      expectedLossControl: bayes.expectedLossControl,
-      reason:
-        r.pTwoSided === null
-          ? 'Every unit in both arms had the same outcome: there is no variation to test.'
-          : null
+      expectedLossControl: bayes.expectedLossControl
     }
+    return r.pTwoSided === null ? untested(result, 'no_variation') : result
   }
   const test = emptyComparison(treatment.name, 'welch')
   if (control.n < 2 || treatment.n < 2 || control.mean === null || treatment.mean === null)
-    return { ...test, reason: 'An arm has fewer than two units.' }
+    return untested(test, control.n === 0 || treatment.n === 0 ? 'no_units' : 'too_few_units')
   const w = welchTest(
     { mean: control.mean, sd: control.sd ?? 0, n: control.n },
     { mean: treatment.mean, sd: treatment.sd ?? 0, n: treatment.n }
@@ -149,15 +154,15 @@ function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind'])
     const se = Math.sqrt(v2 / (m1 * m1) + (treatment.mean ** 2 * v1) / m1 ** 4)
     relLiftCi95 = [relLift - Z_975 * se, relLift + Z_975 * se]
   }
-  return {
+  const result: Comparison = {
     ...test,
     diff: w.diff,
     diffCi95: w.ci95,
     relLift,
     relLiftCi95,
-    pValue: w.pTwoSided,
-    reason: w.t === null ? 'Neither arm varies: there is no variation to test.' : null
+    pValue: w.pTwoSided
   }
+  return w.t === null ? untested(result, 'no_variation') : result
 }
 
 /** Units per arm for 80% power at a lift equal to the minimum practical difference. */
@@ -188,18 +193,6 @@ function unitsNeeded(
   return Math.ceil((2 * (z * sd) ** 2) / delta ** 2)
 }
 
-function liftText(c: Comparison, settings: ExperimentSettings, kind: MetricData['kind']): string {
-  if (settings.minLiftKind === 'relative' || kind === 'continuous')
-    return c.relLift === null ? 'n/a' : pct(c.relLift)
-  return c.diff === null ? 'n/a' : `${(c.diff * 100).toFixed(2)} pp`
-}
-
-function thresholdText(settings: ExperimentSettings): string {
-  return settings.minLiftKind === 'relative'
-    ? pct(settings.minLift)
-    : `${(settings.minLift * 100).toFixed(2)} pp`
-}
-
 /** The verdict on a primary comparison, with its one-sentence reason (English; the UI words its own). */
 function decide(
   c: Comparison,
@@ -208,36 +201,44 @@ function decide(
   control: ArmData,
   kind: MetricData['kind'],
   settings: ExperimentSettings
-): Pick<Comparison, 'shipRule' | 'decision' | 'reason' | 'significant' | 'unitsNeededPerArm'> {
+): Pick<
+  Comparison,
+  'shipRule' | 'decision' | 'reason' | 'reasonCode' | 'reasonParams' | 'significant' | 'unitsNeededPerArm'
+> {
   const lift = settings.minLiftKind === 'relative' || kind === 'continuous' ? c.relLift : c.diff
   const rule = shipRule(p, lift, settings.alpha, settings.minLift)
   const significant = p !== null && p < settings.alpha
-  const pText = p === null ? 'no test' : p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`
   let decision: Decision
-  let reason: string
   let unitsNeededPerArm: number | null = null
-  if (srmFlag) {
-    decision = 'invalid_srm'
-    reason = `The arms' sizes do not match the intended split (sample-ratio mismatch, p < ${SRM_ALPHA}), so the result cannot be trusted, whatever its p-value.`
-  } else if (rule.ship) {
-    decision = 'ship'
-    reason = `${c.arm} lifts ${liftText(c, settings, kind)} (${pText}), at least the minimum of ${thresholdText(settings)}.`
-  } else if (significant && (c.diff ?? 0) < 0) {
-    decision = 'keep_control'
-    reason = `${c.arm} is significantly worse (${liftText(c, settings, kind)}, ${pText}).`
-  } else if (significant) {
-    decision = 'below_threshold'
-    reason = `${c.arm} is better (${pText}) but its lift of ${liftText(c, settings, kind)} is below the minimum of ${thresholdText(settings)}.`
-  } else {
+  if (srmFlag) decision = 'invalid_srm'
+  else if (rule.ship) decision = 'ship'
+  else if (significant && (c.diff ?? 0) < 0) decision = 'keep_control'
+  else if (significant) decision = 'below_threshold'
+  else {
     decision = 'inconclusive'
     unitsNeededPerArm = unitsNeeded(control, kind, settings)
-    reason =
-      `Not significant (${pText}, α = ${settings.alpha}).` +
-      (unitsNeededPerArm !== null
-        ? ` Detecting a lift of ${thresholdText(settings)} with 80% power needs about ${unitsNeededPerArm.toLocaleString('en-US')} units per arm.`
-        : '')
   }
-  return { shipRule: rule, decision, reason, significant, unitsNeededPerArm }
+  const reasonParams: ReasonParams | null =
+    decision === 'invalid_srm'
+      ? null
+      : {
+          arm: c.arm,
+          lift,
+          liftKind: settings.minLiftKind === 'relative' || kind === 'continuous' ? 'relative' : 'absolute',
+          p,
+          alpha: settings.alpha,
+          threshold: settings.minLift,
+          unitsNeededPerArm
+        }
+  return {
+    shipRule: rule,
+    decision,
+    significant,
+    unitsNeededPerArm,
+    reasonCode: decision,
+    reasonParams,
+    reason: experimentReason('en', decision, reasonParams)
+  }
 }
 
 /**

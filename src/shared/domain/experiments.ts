@@ -56,13 +56,16 @@ export interface ExperimentSettings {
   /** The minimum practical difference: relative lift (0.05 = 5%) or absolute points (0.05 = 5 pp). */
   minLift: number
   minLiftKind: 'relative' | 'absolute'
+  /** The power "units still needed" is computed at. */
+  power: number
 }
 
 /** Overrides of the workspace's settings for one analysis. */
 export const ExperimentsRequestSchema = z.strictObject({
   alpha: z.number().gt(0).lte(0.5).optional(),
   minLift: z.number().gte(0).lte(10).optional(),
-  minLiftKind: z.enum(['relative', 'absolute']).optional()
+  minLiftKind: z.enum(['relative', 'absolute']).optional(),
+  power: z.number().gte(0.5).lt(1).optional()
 })
 export type ExperimentsRequest = z.infer<typeof ExperimentsRequestSchema>
 
@@ -87,6 +90,8 @@ export interface ReasonParams {
   alpha: number
   threshold: number
   unitsNeededPerArm: number | null
+  /** The power `unitsNeededPerArm` is computed at. */
+  power: number
 }
 
 /** The product's verdict on a comparison of the primary metric. */
@@ -135,7 +140,7 @@ export interface Comparison {
   reason: string | null
   reasonCode: ReasonCode | null
   reasonParams: ReasonParams | null
-  /** Inconclusive: units per arm for 80% power at a lift equal to the minimum practical difference. */
+  /** Inconclusive: units per arm for the planned power (default 80%) at a lift equal to the minimum practical difference. */
   unitsNeededPerArm: number | null
 }
 

@@ -22,6 +22,8 @@ export const AnalysisSettingsSchema = z
     minPracticalLift: z.number().gte(0).lte(10),
     /** Whether {@link minPracticalLift} is a relative lift (0.05 = 5%) or absolute points (0.05 = 5 pp). */
     minPracticalLiftKind: z.enum(['relative', 'absolute']),
+    /** The power an experiment is planned for (and "units still needed" is computed at). */
+    experimentPower: z.number().gte(0.5).lt(1),
     /** A CSAT score at or above this value counts as satisfied. */
     csatSatisfiedThreshold: z.number().gt(0),
     /** Top of the CSAT scale (5 for 1–5). */
@@ -49,6 +51,7 @@ export const AnalysisSettingsPatchSchema = z.strictObject({
   significanceLevel: z.number().gt(0).lte(0.5).optional(),
   minPracticalLift: z.number().gte(0).lte(10).optional(),
   minPracticalLiftKind: z.enum(['relative', 'absolute']).optional(),
+  experimentPower: z.number().gte(0.5).lt(1).optional(),
   csatSatisfiedThreshold: z.number().gt(0).optional(),
   csatScaleMax: z.number().int().gte(2).lte(100).optional(),
   fiscalYearStartMonth: z.number().int().gte(1).lte(12).optional(),
@@ -66,6 +69,7 @@ export function defaultAnalysisSettings(systemTimeZone: string): AnalysisSetting
     significanceLevel: 0.05,
     minPracticalLift: 0.05,
     minPracticalLiftKind: 'relative',
+    experimentPower: 0.8,
     csatSatisfiedThreshold: 4,
     csatScaleMax: 5,
     fiscalYearStartMonth: 1,

@@ -44,6 +44,7 @@ export function experimentReason(
     threshold: amount(params.threshold, params.liftKind),
     units:
       params.unitsNeededPerArm === null ? '' : new Intl.NumberFormat(locale).format(params.unitsNeededPerArm),
+    power: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(params.power),
     srmAlpha: SRM_ALPHA
   }
   const key =

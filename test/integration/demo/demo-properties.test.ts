@@ -358,7 +358,7 @@ describe('the demo workspace', () => {
   })
 
   it('gets the decision each experiment was designed for from the experiments engine', () => {
-    const settings = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const }
+    const settings = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const, power: 0.8 }
     const results = loadExperiments(db).map((e) => analyzeExperiment(e, settings))
     const expected: Record<string, string[]> = {
       clear_win: ['ship'],

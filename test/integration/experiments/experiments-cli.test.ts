@@ -102,7 +102,8 @@ describe('loopbench experiments: the reference cases imported as per-arm summary
       expect(report.settings).toEqual({
         alpha: input.alpha,
         minLift: input.min_relative_lift,
-        minLiftKind: 'relative'
+        minLiftKind: 'relative',
+        power: 0.8
       })
       const comparison = byName(report, c.id).metrics[0]!.comparisons[0]!
       expect(comparison.shipRule, c.id).toEqual({ ship: c.expected.ship, reasonCode: c.expected.reason })

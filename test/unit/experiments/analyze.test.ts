@@ -3,7 +3,7 @@ import type { ExperimentData, MetricData } from '../../../src/main/core/experime
 import { analyzeExperiment } from '../../../src/main/core/experiments/analyze'
 import { numbersIn } from '../../helpers/numbers'
 
-const SETTINGS = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const }
+const SETTINGS = { alpha: 0.05, minLift: 0.05, minLiftKind: 'relative' as const, power: 0.8 }
 
 function experiment(metrics: MetricData[], unitsPerArm = [100, 100]): ExperimentData {
   const arms = metrics[0]!.arms.map((a) => ({ name: a.name, intendedShare: null }))

@@ -8,7 +8,8 @@ const params = {
   p: 0.00002,
   alpha: 0.05,
   threshold: 0.05,
-  unitsNeededPerArm: null
+  unitsNeededPerArm: null,
+  power: 0.8
 }
 
 describe('experiment decision reasons, in both languages', () => {

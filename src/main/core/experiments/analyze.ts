@@ -53,7 +53,6 @@ export interface ExperimentData {
 
 /** Fisher's exact test replaces the z-test when an expected cell of the 2×2 table is below this. */
 const MIN_EXPECTED = 5
-const TARGET_POWER = 0.8
 
 /** Intended shares: as given when every arm has one, else equal. */
 function intendedSplit(data: ExperimentData): number[] {
@@ -165,7 +164,7 @@ function compare(control: ArmData, treatment: ArmData, kind: MetricData['kind'])
   return w.t === null ? untested(result, 'no_variation') : result
 }
 
-/** Units per arm for 80% power at a lift equal to the minimum practical difference. */
+/** Units per arm for the planned power at a lift equal to the minimum practical difference. */
 function unitsNeeded(
   control: ArmData,
   kind: MetricData['kind'],
@@ -182,14 +181,14 @@ function unitsNeeded(
       mde: settings.minLift,
       mdeKind: settings.minLiftKind,
       alpha: settings.alpha,
-      power: TARGET_POWER
+      power: settings.power
     }).nPerArmUnpooled
   }
   const mean = control.mean ?? 0
   const sd = control.sd ?? 0
   const delta = settings.minLiftKind === 'relative' ? settings.minLift * Math.abs(mean) : settings.minLift
   if (!(delta > 0 && sd > 0)) return null
-  const z = normalQuantile(1 - settings.alpha / 2) + normalQuantile(TARGET_POWER)
+  const z = normalQuantile(1 - settings.alpha / 2) + normalQuantile(settings.power)
   return Math.ceil((2 * (z * sd) ** 2) / delta ** 2)
 }
 
@@ -228,7 +227,8 @@ function decide(
           p,
           alpha: settings.alpha,
           threshold: settings.minLift,
-          unitsNeededPerArm
+          unitsNeededPerArm,
+          power: settings.power
         }
   return {
     shipRule: rule,

@@ -18,7 +18,8 @@ export function createExperimentHandlers(ctx: ServiceContext): Pick<WorkbenchHan
       const settings: ExperimentSettings = {
         alpha: overrides.alpha ?? saved.significanceLevel,
         minLift: overrides.minLift ?? saved.minPracticalLift,
-        minLiftKind: overrides.minLiftKind ?? saved.minPracticalLiftKind
+        minLiftKind: overrides.minLiftKind ?? saved.minPracticalLiftKind,
+        power: overrides.power ?? saved.experimentPower
       }
       return { settings, experiments: loadExperiments(ws.db).map((e) => analyzeExperiment(e, settings)) }
     }

@@ -11,7 +11,7 @@ export const experimentMessages = defineMessages(
       '{arm} is better ({p}) but its lift of {lift} is below the minimum of {threshold}.',
     'experiments.reason.inconclusive': 'Not significant ({p}, α = {alpha}).',
     'experiments.reason.inconclusive.units':
-      'Not significant ({p}, α = {alpha}). Detecting a lift of {threshold} with 80% power needs about {units} units per arm.',
+      'Not significant ({p}, α = {alpha}). Detecting a lift of {threshold} with {power} power needs about {units} units per arm.',
     'experiments.reason.no_units': 'An arm has no units, so there is nothing to compare.',
     'experiments.reason.too_few_units': 'An arm has fewer than two units, so there is no test.',
     'experiments.reason.no_variation':
@@ -29,7 +29,7 @@ export const experimentMessages = defineMessages(
     'experiments.reason.below_threshold': '{arm} 更好（{p}），但提升 {lift} 低于最小实际差异 {threshold}。',
     'experiments.reason.inconclusive': '差异不显著（{p}，α = {alpha}）。',
     'experiments.reason.inconclusive.units':
-      '差异不显著（{p}，α = {alpha}）。要以 80% 的检验功效检测到 {threshold} 的提升，每组约需 {units} 个单位。',
+      '差异不显著（{p}，α = {alpha}）。要以 {power} 的检验功效检测到 {threshold} 的提升，每组约需 {units} 个单位。',
     'experiments.reason.no_units': '有一组没有任何单位，无从比较。',
     'experiments.reason.too_few_units': '有一组不足两个单位，无法检验。',
     'experiments.reason.no_variation': '两组所有单位的结果都相同，没有可检验的差异。',

@@ -21,6 +21,7 @@ export const settingsMessages = defineMessages(
     'settings.field.significanceLevel': 'Significance level (α)',
     'settings.field.minPracticalLift': 'Minimum practical lift',
     'settings.field.minPracticalLiftKind': 'How lift is measured',
+    'settings.field.experimentPower': 'Power for planning experiments',
     'settings.field.csatSatisfiedThreshold': 'CSAT: satisfied from',
     'settings.field.csatScaleMax': 'CSAT scale maximum',
     'settings.field.metricsMinSampleSize': 'Minimum responses for a comparison',
@@ -31,6 +32,8 @@ export const settingsMessages = defineMessages(
     'settings.description.language': 'The language of the interface, numbers and dates.',
     'settings.description.significanceLevel':
       'The chance of a false alarm you accept in each significance test. 0.05 is the usual choice.',
+    'settings.description.experimentPower':
+      'The chance a test detects a lift as large as the minimum practical lift. Sample sizes, and the units an inconclusive test still needs, are computed for it.',
     'settings.description.minPracticalLift':
       'An experiment result must reach at least this difference to count as worth acting on (compared with ≥).',
     'settings.description.csatSatisfiedThreshold':
@@ -53,6 +56,7 @@ export const settingsMessages = defineMessages(
     'settings.error.significanceLevel': 'Enter a value above 0 and at most 0.5 — 0.05 is the usual choice.',
     'settings.error.minPracticalLift': 'Enter a value from 0 to 1000.',
     'settings.error.minPracticalLiftKind': 'Choose relative or absolute.',
+    'settings.error.experimentPower': 'Enter a percentage from 50 to 99.9 — 80% is the usual choice.',
     'settings.error.csatSatisfiedThreshold':
       'Enter a score above 0 and no higher than the top of the scale ({max}).',
     'settings.error.csatScaleMax': 'Enter a whole number from 2 to 100.',
@@ -89,6 +93,7 @@ export const settingsMessages = defineMessages(
     'settings.field.significanceLevel': '显著性水平 (α)',
     'settings.field.minPracticalLift': '最小实际提升',
     'settings.field.minPracticalLiftKind': '提升的计算方式',
+    'settings.field.experimentPower': '实验规划的检验功效',
     'settings.field.csatSatisfiedThreshold': '满意度：满意分数线',
     'settings.field.csatScaleMax': '满意度量表最高分',
     'settings.field.metricsMinSampleSize': '比较所需的最少回复数',
@@ -97,6 +102,8 @@ export const settingsMessages = defineMessages(
     'settings.description.theme': '深色、浅色或高对比度。选择“跟随系统”则与操作系统保持一致。',
     'settings.description.language': '界面、数字和日期所使用的语言。',
     'settings.description.significanceLevel': '每次显著性检验中可以接受的误报概率，通常取 0.05。',
+    'settings.description.experimentPower':
+      '检验能够发现达到最小实际提升的差异的概率。样本量，以及不显著的实验还需要的单位数，都按此计算。',
     'settings.description.minPracticalLift':
       '实验结果的差异至少达到该值，才被视为值得采取行动（按 ≥ 比较）。',
     'settings.description.csatSatisfiedThreshold':
@@ -116,6 +123,7 @@ export const settingsMessages = defineMessages(
     'settings.error.significanceLevel': '请输入大于 0 且不超过 0.5 的值，通常取 0.05。',
     'settings.error.minPracticalLift': '请输入 0 到 1000 之间的值。',
     'settings.error.minPracticalLiftKind': '请选择相对提升或绝对提升。',
+    'settings.error.experimentPower': '请输入 50 到 99.9 之间的百分比——通常取 80%。',
     'settings.error.csatSatisfiedThreshold': '请输入大于 0 且不超过量表最高分（{max}）的分数。',
     'settings.error.csatScaleMax': '请输入 2 到 100 之间的整数。',
     'settings.error.metricsMinSampleSize': '请输入 2 到 100,000 之间的整数。',

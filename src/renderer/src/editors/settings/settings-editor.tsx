@@ -20,6 +20,7 @@ const ERROR_KEYS: Readonly<Record<SettingsField, MessageKey>> = {
   significanceLevel: 'settings.error.significanceLevel',
   minPracticalLift: 'settings.error.minPracticalLift',
   minPracticalLiftKind: 'settings.error.minPracticalLiftKind',
+  experimentPower: 'settings.error.experimentPower',
   csatSatisfiedThreshold: 'settings.error.csatSatisfiedThreshold',
   csatScaleMax: 'settings.error.csatScaleMax',
   fiscalYearStartMonth: 'settings.error.fiscalYearStartMonth',
@@ -168,6 +169,7 @@ function AnalysisSection({
     significanceLevel: useId(),
     minPracticalLift: useId(),
     minPracticalLiftKind: useId(),
+    experimentPower: useId(),
     csatSatisfiedThreshold: useId(),
     csatScaleMax: useId(),
     metricsMinSampleSize: useId(),
@@ -332,6 +334,23 @@ function AnalysisSection({
               <option value="absolute">{t('settings.liftKind.absolute')}</option>
             </select>
           </div>
+        </Setting>
+
+        <Setting
+          id={ids.experimentPower}
+          testId="experimentPower"
+          label={t('settings.field.experimentPower')}
+          description={t('settings.description.experimentPower')}
+          error={errorText('experimentPower', errorOf('experimentPower', 'experimentPowerPercent'))}
+        >
+          <NumberInput
+            id={ids.experimentPower}
+            testId="experimentPower"
+            value={draft.experimentPowerPercent}
+            invalid={!!errorOf('experimentPower', 'experimentPowerPercent')}
+            suffix="%"
+            onChange={(v) => update('experimentPowerPercent', v)}
+          />
         </Setting>
 
         <Setting

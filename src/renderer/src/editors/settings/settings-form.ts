@@ -7,6 +7,8 @@ export interface SettingsDraft {
   /** Percent (5 means 0.05), because people think of a 5% lift, not 0.05. */
   minPracticalLiftPercent: string
   minPracticalLiftKind: AnalysisSettings['minPracticalLiftKind']
+  /** Percent (80 means 0.8). */
+  experimentPowerPercent: string
   csatSatisfiedThreshold: string
   csatScaleMax: string
   metricsMinSampleSize: string
@@ -37,6 +39,7 @@ export function draftFromSettings(settings: AnalysisSettings): SettingsDraft {
     significanceLevel: clean(settings.significanceLevel),
     minPracticalLiftPercent: clean(settings.minPracticalLift * 100),
     minPracticalLiftKind: settings.minPracticalLiftKind,
+    experimentPowerPercent: clean(settings.experimentPower * 100),
     csatSatisfiedThreshold: clean(settings.csatSatisfiedThreshold),
     csatScaleMax: clean(settings.csatScaleMax),
     metricsMinSampleSize: clean(settings.metricsMinSampleSize),
@@ -73,6 +76,7 @@ export function parseDraft(draft: SettingsDraft): ParsedDraft {
     significanceLevel: number('significanceLevel', draft.significanceLevel),
     minPracticalLift: number('minPracticalLift', draft.minPracticalLiftPercent, 100),
     minPracticalLiftKind: draft.minPracticalLiftKind,
+    experimentPower: number('experimentPower', draft.experimentPowerPercent, 100),
     csatSatisfiedThreshold: number('csatSatisfiedThreshold', draft.csatSatisfiedThreshold),
     csatScaleMax: number('csatScaleMax', draft.csatScaleMax),
     metricsMinSampleSize: number('metricsMinSampleSize', draft.metricsMinSampleSize),

@@ -175,6 +175,11 @@ export const contract = {
   'experiments.power': method(PowerRequestSchema, returns<PowerResult>()),
   /** Every experiment analysed with the workspace's settings (or these overrides). */
   'experiments.list': method(ExperimentsRequestSchema, returns<ExperimentsReport>()),
+  /** Makes one of an experiment's arms its control (the analysis compares every other arm with it). */
+  'experiments.setControl': method(
+    z.strictObject({ experimentId: z.number().int().gte(1), arm: z.string().min(1).max(500) }),
+    returns<null>()
+  ),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

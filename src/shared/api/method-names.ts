@@ -37,6 +37,7 @@ export const METHOD_NAMES = [
   'metrics.plan',
   'experiments.power',
   'experiments.list',
+  'experiments.setControl',
   'sql.query',
   'sql.cancel'
 ] as const

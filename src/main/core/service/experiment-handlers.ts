@@ -3,9 +3,10 @@ import type { ExperimentSettings } from '@shared/domain/experiments'
 import { analyzeExperiment } from '../experiments/analyze'
 import { loadExperiments } from '../experiments/load-experiments'
 import { powerCalculation } from '../experiments/power'
+import { setControlArm } from '../experiments/set-control'
 import type { ServiceContext } from './service-context'
 
-type ExperimentMethods = 'experiments.power' | 'experiments.list'
+type ExperimentMethods = 'experiments.power' | 'experiments.list' | 'experiments.setControl'
 
 /** Handlers of experiments: analysis of every experiment in the workspace, and power. */
 export function createExperimentHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers, ExperimentMethods> {
@@ -22,6 +23,11 @@ export function createExperimentHandlers(ctx: ServiceContext): Pick<WorkbenchHan
         power: overrides.power ?? saved.experimentPower
       }
       return { settings, experiments: loadExperiments(ws.db).map((e) => analyzeExperiment(e, settings)) }
+    },
+    'experiments.setControl': ({ experimentId, arm }) => {
+      setControlArm(ctx.requireWorkspace().db, experimentId, arm)
+      ctx.workspaceChanged()
+      return null
     }
   }
 }

@@ -32,6 +32,8 @@ export const COMMAND_IDS = [
   'import.open',
   'sql.open',
   'metrics.open',
+  'experiments.show',
+  'experiments.openSampleSize',
   'help.about'
 ] as const
 

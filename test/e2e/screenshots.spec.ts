@@ -1,4 +1,5 @@
 import { expect, screenshotPath, test } from './fixtures'
+import { ExperimentEditor, ExperimentsView, SampleSizeCalculator } from './pages/experiments'
 import { MetricsDashboard } from './pages/metrics-dashboard'
 import { WorkbenchPage } from './pages/workbench-page'
 
@@ -94,6 +95,51 @@ test.describe('screenshots', () => {
         await metrics.card('nps', 'change').hover()
         await expect(metrics.card('nps', 'details')).toBeVisible()
         await page.screenshot({ path: screenshotPath(`metrics-change-${theme}-${language}`) })
+      }
+    })
+  }
+
+  for (const theme of THEMES) {
+    test(`experiments in the ${theme} theme, in English and Chinese`, async ({ workbench }) => {
+      const { page } = workbench
+      const wb = new WorkbenchPage(page)
+      const view = new ExperimentsView(page)
+      const ed = new ExperimentEditor(page)
+      const calc = new SampleSizeCalculator(page)
+      await wb.waitReady()
+      for (const language of LANGUAGES) {
+        await wb.usePreferences(theme, language)
+        if (!(await view.root.isVisible())) await view.activityButton.click()
+        await view.waitLoaded()
+        // The three-arm test: two decisions, the forest plot, then the tables below it.
+        await view.item('Checkout button wording (three arms)').click()
+        await ed.waitLoaded()
+        await page.mouse.move(1300, 880)
+        await page.screenshot({ path: screenshotPath(`experiments-three-arms-${theme}-${language}`) })
+        await ed.forestRows().nth(1).hover()
+        await page.screenshot({ path: screenshotPath(`experiments-forest-tooltip-${theme}-${language}`) })
+        await ed.content.evaluate((el) => el.scrollTo(0, el.scrollHeight))
+        await page.mouse.move(1300, 880)
+        await page.screenshot({ path: screenshotPath(`experiments-tables-${theme}-${language}`) })
+        // The sample-ratio mismatch: the banner above an invalid decision.
+        await view.item('Weekly reorder reminder e-mail').click()
+        await ed.waitLoaded()
+        await page.screenshot({ path: screenshotPath(`experiments-srm-${theme}-${language}`) })
+        // The under-powered pilot: the units it still needs.
+        await view.item('Pay Later onboarding tutorial (pilot)').click()
+        await ed.waitLoaded()
+        await page.screenshot({ path: screenshotPath(`experiments-pilot-${theme}-${language}`) })
+        // The calculator with daily traffic, then an inline error.
+        await view.calculator.click()
+        await calc.daily.fill('5000')
+        await expect(calc.answer().getByTestId('sample-size-days')).not.toHaveText('—')
+        await page.screenshot({ path: screenshotPath(`experiments-calculator-${theme}-${language}`) })
+        await calc.baseline.fill('0')
+        await expect(calc.error('baseline')).toBeVisible()
+        await page.screenshot({ path: screenshotPath(`experiments-calculator-error-${theme}-${language}`) })
+        await calc.baseline.fill('4')
+        await calc.daily.fill('')
+        await wb.runCommand(language === 'en' ? 'Close All Editors' : '关闭所有编辑器')
       }
     })
   }

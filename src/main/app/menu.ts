@@ -119,6 +119,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('workbench.togglePanel', 'menu.view.togglePanel'),
       command('sql.open', 'menu.view.sqlConsole'),
       command('metrics.open', 'menu.view.metrics'),
+      command('experiments.show', 'menu.view.experiments'),
+      command('experiments.openSampleSize', 'menu.view.sampleSize'),
       SEPARATOR,
       {
         label: t('menu.view.theme'),

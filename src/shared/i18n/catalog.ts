@@ -15,6 +15,7 @@ import { sqlMessages } from './messages/sql'
 import { filterMessages } from './messages/filters'
 import { metricsMessages } from './messages/metrics'
 import { experimentMessages } from './messages/experiments'
+import { experimentUiMessages } from './messages/experiments-ui'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -37,7 +38,8 @@ export const CATALOG = {
     ...sqlMessages.en,
     ...filterMessages.en,
     ...metricsMessages.en,
-    ...experimentMessages.en
+    ...experimentMessages.en,
+    ...experimentUiMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -55,7 +57,8 @@ export const CATALOG = {
     ...sqlMessages['zh-CN'],
     ...filterMessages['zh-CN'],
     ...metricsMessages['zh-CN'],
-    ...experimentMessages['zh-CN']
+    ...experimentMessages['zh-CN'],
+    ...experimentUiMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

@@ -52,6 +52,8 @@ describe('native menu', () => {
       'workbench.showCommands',
       'workbench.toggleSideBar',
       'workbench.togglePanel',
+      'experiments.show',
+      'experiments.openSampleSize',
       'theme.dark',
       'theme.light',
       'theme.highContrast',

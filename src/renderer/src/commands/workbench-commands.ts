@@ -9,7 +9,7 @@ import { COMMAND_PREFIX } from '../state/quick-input-model'
 type WorkbenchCommand = Command & {
   id:
     | CommandId
-    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics'}.${string}`
+    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics' | 'experiments'}.${string}`
 }
 
 const hasEditors = (min: number) => (c: { editorCount: number }) => c.editorCount >= min
@@ -273,6 +273,21 @@ export function workbenchCommands(wb: WorkbenchController): WorkbenchCommand[] {
       icon: 'graph-line',
       when: (c) => c.hasWorkspace,
       run: () => wb.openEditor({ kind: 'metrics' })
+    },
+    {
+      id: 'experiments.show',
+      title: 'command.showExperiments',
+      category: 'category.experiments',
+      icon: 'beaker',
+      keybindings: ['CtrlCmd+Shift+X'],
+      run: () => wb.setLayout({ activeView: 'experiments', sideBarVisible: true })
+    },
+    {
+      id: 'experiments.openSampleSize',
+      title: 'command.openSampleSize',
+      category: 'category.experiments',
+      icon: 'symbol-numeric',
+      run: () => wb.openEditor({ kind: 'sampleSize' })
     },
     {
       id: 'help.about',

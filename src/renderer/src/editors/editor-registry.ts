@@ -28,6 +28,12 @@ const SqlConsole = lazy(() => import('./sql/sql-console').then((m) => ({ default
 const MetricsDashboard = lazy(() =>
   import('./metrics/metrics-dashboard').then((m) => ({ default: m.MetricsDashboard }))
 )
+const ExperimentEditor = lazy(() =>
+  import('./experiments/experiment-editor').then((m) => ({ default: m.ExperimentEditor }))
+)
+const SampleSizeEditor = lazy(() =>
+  import('./experiments/sample-size-editor').then((m) => ({ default: m.SampleSizeEditor }))
+)
 const BatchEditor = lazy(() => import('./batch/batch-editor').then((m) => ({ default: m.BatchEditor })))
 
 export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
@@ -69,5 +75,15 @@ export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
         ? t('batches.tab', { id: input.batchId, file: input.name })
         : t('editor.batch.title'),
     component: BatchEditor
+  },
+  experiment: {
+    icon: () => 'beaker',
+    title: ({ t }, input) => (input.kind === 'experiment' ? input.name : t('editor.experiment.title')),
+    component: ExperimentEditor
+  },
+  sampleSize: {
+    icon: () => 'symbol-numeric',
+    title: ({ t }) => t('editor.sampleSize.title'),
+    component: SampleSizeEditor
   }
 }

@@ -10,6 +10,9 @@ export type EditorInput =
   | { kind: 'metrics' }
   /** One import batch's details; the file name travels along for the tab's title. */
   | { kind: 'batch'; batchId: number; name: string }
+  /** One experiment, by its stable key; the name travels along for the tab's title. */
+  | { kind: 'experiment'; key: string; name: string }
+  | { kind: 'sampleSize' }
 
 export type EditorKind = EditorInput['kind']
 
@@ -44,6 +47,7 @@ export const EMPTY_TABS: TabState = { tabs: [], activeId: null, mru: [] }
 export function editorId(input: EditorInput): string {
   if (input.kind === 'table') return `table:${input.table}`
   if (input.kind === 'batch') return `batch:${input.batchId}`
+  if (input.kind === 'experiment') return `experiment:${input.key}`
   return input.kind
 }
 

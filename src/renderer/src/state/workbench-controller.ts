@@ -24,6 +24,7 @@ import type { Platform } from '../commands/keybinding'
 import { toErrorData } from '../i18n/error-message'
 import type { ImportFiles } from '../api/import-files'
 import { jobTitleKey } from '../data/job-titles'
+import { ExperimentsController } from './experiments-controller'
 import { ImportController, unavailableImportFiles } from './import-controller'
 import type { DialogRequest } from './dialog-model'
 import type { LogParams, LogState, LogText, Notification, Severity } from './log-model'
@@ -116,6 +117,8 @@ export class WorkbenchController {
   readonly panelView: Store<'problems' | 'output'> = createStore<'problems' | 'output'>('problems')
   /** The import wizard, the import batches and undo. */
   readonly imports: ImportController
+  /** The workspace's experiments, analysed with its settings, shared by the view and the editors. */
+  readonly experiments: ExperimentsController
 
   private readonly editorHooks = new Map<string, EditorHooks>()
   private readonly jobReporters = new Map<JobKind, (job: JobInfo) => void>()
@@ -162,6 +165,7 @@ export class WorkbenchController {
     this.welcomeNotice = createStore<{ key: MessageKey; params?: LogParams } | null>(null)
     this.commands = new CommandRegistry(env.platform)
     this.imports = new ImportController(this, env.importFiles ?? unavailableImportFiles)
+    this.experiments = new ExperimentsController(this)
   }
 
   // ---------------------------------------------------------------- start-up
@@ -432,7 +436,8 @@ export class WorkbenchController {
           kind === 'batch' ||
           kind === 'sql' ||
           kind === 'import' ||
-          kind === 'metrics'
+          kind === 'metrics' ||
+          kind === 'experiment'
         ) {
           this.dispatchTabs({ type: 'close', id: tab.id })
         }

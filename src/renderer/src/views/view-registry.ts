@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import type { MessageKey } from '@shared/i18n/catalog'
+import { ExperimentsView } from './experiments/experiments-view'
 import { ExplorerView } from './explorer/explorer-view'
 
 /**
@@ -22,6 +23,13 @@ export const VIEWS: readonly ViewDescriptor[] = [
     icon: 'files',
     commandId: 'workbench.showExplorer',
     component: ExplorerView
+  },
+  {
+    id: 'experiments',
+    title: 'view.experiments',
+    icon: 'beaker',
+    commandId: 'experiments.show',
+    component: ExperimentsView
   }
 ]
 

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, ReactElement } from 'react'
 import { useEffect, useRef, useState } from 'react'
 import { init, use as registerEcharts } from 'echarts/core'
-import type { EChartsType } from 'echarts/core'
+import type { EChartsCoreOption, EChartsType } from 'echarts/core'
 import { BarChart, LineChart } from 'echarts/charts'
 import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components'
 import { SVGRenderer } from 'echarts/renderers'
@@ -10,10 +10,10 @@ import { toErrorData } from '../../i18n/error-message'
 import { useI18n } from '../../i18n/i18n-context'
 import { useWorkbench } from '../../state/workbench-context'
 import { downloadBlob, svgToPng } from './chart-export'
-import type { ChartFrame, ChartMode, ChartOption } from './metrics-charts'
-import { CHART_HEIGHT, EXPORT_HEADER, categoryBands } from './metrics-charts'
-import type { ChartId } from './metrics-model'
+import type { ChartFrame, ChartMode } from './metrics-charts'
+import { CHART_HEIGHT, EXPORT_HEADER, categoryBands, categoryRows } from './metrics-charts'
 import { chartFileName } from './metrics-model'
+import './metrics-chart.css'
 
 registerEcharts([
   LineChart,
@@ -56,9 +56,12 @@ export function MetricsChart({
   targetsLabel,
   empty,
   selected,
-  onPick
+  onPick,
+  height = CHART_HEIGHT,
+  layout = 'columns'
 }: {
-  id: ChartId
+  /** Names the chart's test ids and its exported files (`loopbench-<id>-…`). */
+  id: string
   title: string
   note: string
   legend?: ReactElement
@@ -67,7 +70,8 @@ export function MetricsChart({
   /** The subtitle drawn into exports (the range and grouping). */
   exportSubtitle: string
   frame: ChartFrame
-  render: (mode: ChartMode) => ChartOption
+  /** The chart's ECharts option; charts other than the dashboard's register their series types. */
+  render: (mode: ChartMode) => EChartsCoreOption
   /** The tooltip of a category, as HTML (escaped by the caller). */
   tooltip: (index: number) => string
   targets: readonly ChartTarget[]
@@ -77,6 +81,10 @@ export function MetricsChart({
   /** The category whose comments are open (marked); -1 when none. */
   selected: number
   onPick(index: number): void
+  /** The drawing's height in pixels (exports add their header). */
+  height?: number
+  /** Categories along the x axis (columns, the default) or down the y axis (rows, e.g. a forest plot). */
+  layout?: 'columns' | 'rows'
 }): ReactElement {
   const wb = useWorkbench()
   const { t } = useI18n()
@@ -110,14 +118,13 @@ export function MetricsChart({
   useEffect(() => {
     const element = host.current
     if (!element || width === 0 || empty) return
-    const instance =
-      chart.current ?? init(element, undefined, { renderer: 'svg', width, height: CHART_HEIGHT })
+    const instance = chart.current ?? init(element, undefined, { renderer: 'svg', width, height })
     chart.current = instance
-    instance.resize({ width, height: CHART_HEIGHT })
+    instance.resize({ width, height })
     instance.setOption(render({ frame, tooltip }), { notMerge: true })
-  }, [width, render, tooltip, frame, empty])
+  }, [width, height, render, tooltip, frame, empty])
 
-  const bands = categoryBands(targets.length, width, CHART_HEIGHT, frame)
+  const bands = (layout === 'rows' ? categoryRows : categoryBands)(targets.length, width, height, frame)
   const focusIndex = Math.min(current, Math.max(0, targets.length - 1))
 
   const showTip = (index: number): void => {
@@ -154,7 +161,7 @@ export function MetricsChart({
 
   const exportAs = async (extension: 'png' | 'svg'): Promise<void> => {
     const exportWidth = Math.max(EXPORT_MIN_WIDTH, width)
-    const exportHeight = CHART_HEIGHT + EXPORT_HEADER
+    const exportHeight = height + EXPORT_HEADER
     const name = chartFileName(id, fileLabel, extension)
     setExporting(true)
     try {
@@ -219,7 +226,7 @@ export function MetricsChart({
           </button>
         </div>
       </header>
-      <div className="lb-metrics-chart-body" style={{ height: CHART_HEIGHT }}>
+      <div className="lb-metrics-chart-body" style={{ height }}>
         <div ref={host} className="lb-metrics-chart-canvas" hidden={!!empty} />
         {empty ? (
           <p className="lb-metrics-chart-empty">{empty}</p>

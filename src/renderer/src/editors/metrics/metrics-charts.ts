@@ -38,6 +38,12 @@ export interface ChartPalette {
   detractors: string
   passives: string
   promoters: string
+  /** A lift that counts (the experiments' forest plot). */
+  positive: string
+  /** A significant loss. */
+  negative: string
+  /** The minimum practical lift's line. */
+  threshold: string
 }
 
 /** Where the plot sits in the chart, in pixels; the hit areas over the plot use the same numbers. */
@@ -296,5 +302,27 @@ export function categoryBands(
     top: frame.top,
     width: step,
     height: plotHeight
+  }))
+}
+
+/**
+ * The hit area of each category of a chart whose categories run down the y axis (a forest plot),
+ * top to bottom: a band as tall as the category, across the whole plot.
+ */
+export function categoryRows(
+  count: number,
+  width: number,
+  height: number,
+  frame: ChartFrame
+): Array<{ left: number; top: number; width: number; height: number }> {
+  const plotWidth = Math.max(0, width - frame.left - frame.right)
+  const plotHeight = Math.max(0, height - frame.top - frame.bottom)
+  if (count === 0 || plotWidth === 0 || plotHeight === 0) return []
+  const step = plotHeight / count
+  return Array.from({ length: count }, (_, i) => ({
+    left: frame.left,
+    top: frame.top + i * step,
+    width: plotWidth,
+    height: step
   }))
 }

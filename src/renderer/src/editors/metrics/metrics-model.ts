@@ -188,7 +188,11 @@ export type ChartId = 'csat-trend' | 'nps-trend' | 'nps-distribution'
  * The file name of an exported chart, e.g. `loopbench-nps-trend-2026-Q3.svg`: the chart and the
  * latest period it shows (or the range's end date), safe on every file system.
  */
-export function chartFileName(chart: ChartId, label: string | null, extension: 'png' | 'svg'): string {
+export function chartFileName(
+  chart: ChartId | (string & {}),
+  label: string | null,
+  extension: 'png' | 'svg'
+): string {
   const safe = (label ?? '')
     .normalize('NFKC')
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')

@@ -37,7 +37,10 @@ function readPalette(): ChartPalette {
     bandEdgeOpacity: number('--lb-chart-band-edge-opacity', 0),
     detractors: value('--lb-chart-detractors', '#f14c4c'),
     passives: value('--lb-chart-passives', '#cca700'),
-    promoters: value('--lb-chart-promoters', '#3fb950')
+    promoters: value('--lb-chart-promoters', '#3fb950'),
+    positive: value('--lb-success', '#2ea043'),
+    negative: value('--lb-error', '#f85149'),
+    threshold: value('--lb-warning', '#cca700')
   }
 }
 

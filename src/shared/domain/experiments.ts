@@ -140,6 +140,13 @@ export interface Comparison {
   reason: string | null
   reasonCode: ReasonCode | null
   reasonParams: ReasonParams | null
+  /**
+   * Primary metric: the p the decision used — the test's p, Holm-adjusted across treatment arms
+   * when there are several (not across metrics).
+   */
+  pDecision: number | null
+  /** Primary metric: the power this test had to detect the minimum practical lift, at its units. */
+  powerAchieved: number | null
   /** Inconclusive: units per arm for the planned power (default 80%) at a lift equal to the minimum practical difference. */
   unitsNeededPerArm: number | null
 }

@@ -68,6 +68,8 @@ const comparison = (over: Partial<Comparison> = {}): Comparison => ({
     power: 0.8
   },
   unitsNeededPerArm: null,
+  pDecision: 7.2e-5,
+  powerAchieved: 0.99,
   ...over
 })
 

@@ -36,7 +36,9 @@ const c = (arm: string, decision: Decision | null, relLift: number | null): Comp
   reason: null,
   reasonCode: null,
   reasonParams: null,
-  unitsNeededPerArm: null
+  unitsNeededPerArm: null,
+  pDecision: null,
+  powerAchieved: null
 })
 
 const experiment = (comparisons: Comparison[], primary = true): ExperimentResult => ({

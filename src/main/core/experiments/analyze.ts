@@ -13,7 +13,7 @@ import { adjustPValues, holm } from '../stats/multiple-testing'
 import { bayesBinomial } from '../stats/bayes-binomial'
 import { chiSquareTest, fisherExact } from '../stats/contingency'
 import { goodnessOfFit } from '../stats/goodness-of-fit'
-import { Z_975 } from '../stats/normal'
+import { Z_975, normalUpperTail } from '../stats/normal'
 import { normalQuantile } from '../stats/distributions'
 import { sampleSize } from '../stats/sample-size'
 import { compareProportions } from '../stats/two-proportion'
@@ -93,7 +93,9 @@ const emptyComparison = (arm: string, test: Comparison['test']): Comparison => (
   reason: null,
   reasonCode: null,
   reasonParams: null,
-  unitsNeededPerArm: null
+  unitsNeededPerArm: null,
+  pDecision: null,
+  powerAchieved: null
 })
 
 /** A comparison without a test, and why. */
@@ -192,17 +194,56 @@ function unitsNeeded(
   return Math.ceil((2 * (z * sd) ** 2) / delta ** 2)
 }
 
+/**
+ * The power the test had, at the units each arm has, to detect a lift equal to the minimum
+ * practical difference (two-sided, at α), with the control's observed variance.
+ */
+function powerAchieved(
+  control: ArmData,
+  treatment: ArmData,
+  kind: MetricData['kind'],
+  settings: ExperimentSettings
+): number | null {
+  if (settings.minLift <= 0 || control.n < 2 || treatment.n < 2) return null
+  let delta: number
+  let se: number
+  if (kind === 'binary') {
+    const p1 = (control.successes ?? 0) / control.n
+    const p2 = settings.minLiftKind === 'relative' ? p1 * (1 + settings.minLift) : p1 + settings.minLift
+    if (!(p1 > 0 && p1 < 1 && p2 > 0 && p2 < 1)) return null
+    delta = p2 - p1
+    se = Math.sqrt((p1 * (1 - p1)) / control.n + (p2 * (1 - p2)) / treatment.n)
+  } else {
+    const sd = control.sd ?? 0
+    delta =
+      settings.minLiftKind === 'relative' ? settings.minLift * Math.abs(control.mean ?? 0) : settings.minLift
+    se = Math.sqrt((sd * sd) / control.n + (sd * sd) / treatment.n)
+  }
+  if (!(delta > 0 && se > 0)) return null
+  const z = normalQuantile(1 - settings.alpha / 2)
+  return normalUpperTail(z - delta / se) + normalUpperTail(z + delta / se)
+}
+
 /** The verdict on a primary comparison, with its one-sentence reason (English; the UI words its own). */
 function decide(
   c: Comparison,
   p: number | null,
   srmFlag: boolean,
   control: ArmData,
+  treatment: ArmData,
   kind: MetricData['kind'],
   settings: ExperimentSettings
 ): Pick<
   Comparison,
-  'shipRule' | 'decision' | 'reason' | 'reasonCode' | 'reasonParams' | 'significant' | 'unitsNeededPerArm'
+  | 'pDecision'
+  | 'powerAchieved'
+  | 'shipRule'
+  | 'decision'
+  | 'reason'
+  | 'reasonCode'
+  | 'reasonParams'
+  | 'significant'
+  | 'unitsNeededPerArm'
 > {
   const lift = settings.minLiftKind === 'relative' || kind === 'continuous' ? c.relLift : c.diff
   const rule = shipRule(p, lift, settings.alpha, settings.minLift)
@@ -231,6 +272,8 @@ function decide(
           power: settings.power
         }
   return {
+    pDecision: p,
+    powerAchieved: powerAchieved(control, treatment, kind, settings),
     shipRule: rule,
     decision,
     significant,
@@ -297,7 +340,8 @@ export function analyzeExperiment(data: ExperimentData, settings: ExperimentSett
     m.comparisons.forEach((c, i) => {
       const k = testedIdx.indexOf(i)
       const p = k < 0 ? null : m.comparisons.length > 1 ? adjustedAcrossArms[k]! : c.pValue
-      Object.assign(c, decide(c, p, srm.flag, controlData, m.kind, settings))
+      const treatmentData = data_.arms.find((x) => x.name === c.arm)!
+      Object.assign(c, decide(c, p, srm.flag, controlData, treatmentData, m.kind, settings))
     })
   }
 

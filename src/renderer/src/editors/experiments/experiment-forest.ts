@@ -8,7 +8,7 @@ import type {
   TooltipComponentOption
 } from 'echarts/components'
 import type { ChartFrame, ChartMode, ChartPalette } from '../metrics/metrics-charts'
-import { EXPORT_HEADER } from '../metrics/metrics-charts'
+import { chartChrome } from '../metrics/metrics-charts'
 import type { ForestRow } from './experiment-model'
 import { forestAxis } from './experiment-model'
 
@@ -56,7 +56,6 @@ export function forestOption(
   /** A sample-ratio mismatch: nothing is coloured as a win or a loss. */
   invalid = false
 ): ForestOption {
-  const header = mode.title ? EXPORT_HEADER : 0
   const { min, max, interval } = forestAxis(rows, text.threshold?.value ?? null)
   const colour = (r: ForestRow): string =>
     !invalid && r.significant && r.lift !== null
@@ -97,52 +96,12 @@ export function forestOption(
       : { show: false }
   })
   return {
-    animation: false,
-    backgroundColor: mode.title ? palette.background : 'transparent',
-    textStyle: { fontFamily: palette.font, color: palette.fg },
-    grid: {
-      top: mode.frame.top + header,
-      right: mode.frame.right,
-      bottom: mode.frame.bottom,
-      left: mode.frame.left
-    },
-    ...(mode.title
-      ? {
-          title: {
-            text: mode.title.text,
-            subtext: mode.title.subtext,
-            left: 12,
-            top: 10,
-            textStyle: { color: palette.strong, fontSize: 15, fontWeight: 600, fontFamily: palette.font },
-            subtextStyle: { color: palette.muted, fontSize: 12, fontFamily: palette.font }
-          }
-        }
-      : {}),
-    ...(mode.tooltip
-      ? {
-          tooltip: {
-            trigger: 'axis',
-            axisPointer: { type: 'shadow', shadowStyle: { color: palette.grid } },
-            confine: true,
-            transitionDuration: 0,
-            hideDelay: 0,
-            backgroundColor: palette.elevated,
-            borderColor: palette.border,
-            borderWidth: 1,
-            padding: [6, 9],
-            textStyle: { color: palette.fg, fontSize: 12, fontFamily: palette.font },
-            extraCssText: 'box-shadow: var(--lb-shadow-soft); border-radius: 4px;',
-            formatter: (params: unknown): string => {
-              const first = (Array.isArray(params) ? params[0] : params) as
-                { dataIndex?: number; value?: unknown } | undefined
-              const index = Array.isArray(first?.value)
-                ? Number(first.value[first.value.length - 1])
-                : first?.dataIndex
-              return mode.tooltip?.(Number.isFinite(index) ? Number(index) : 0) ?? ''
-            }
-          }
-        }
-      : {}),
+    ...chartChrome(palette, mode, {
+      axisPointer: { type: 'shadow', shadowStyle: { color: palette.grid } },
+      // Whiskers carry their row as their last value; markers use their data index.
+      index: (item) =>
+        Array.isArray(item.value) ? Number(item.value[item.value.length - 1]) : (item.dataIndex ?? 0)
+    }),
     xAxis: {
       type: 'value',
       min,

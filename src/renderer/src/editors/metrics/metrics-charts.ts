@@ -101,7 +101,18 @@ export function trendPoints(metric: MetricId, groups: readonly MetricsGroup[]): 
 
 const MISSING = '-'
 
-function base(palette: ChartPalette, mode: ChartMode): ChartOption {
+/** How a chart's tooltip finds its row, and an optional pointer across the hovered row. */
+export interface TooltipStyle {
+  axisPointer?: { type: 'shadow'; shadowStyle: { color: string } }
+  /** The row a hovered item stands for (default: its data index). */
+  index?: (item: { dataIndex?: number; value?: unknown }) => number
+}
+
+/** The parts of an option every chart shares: frame, the title of an export, a themed tooltip. */
+export type ChartChrome = ComposeOption<GridComponentOption | TitleComponentOption | TooltipComponentOption>
+
+/** The frame, export title and tooltip of a chart (metrics charts and the experiments' forest plot). */
+export function chartChrome(palette: ChartPalette, mode: ChartMode, style: TooltipStyle = {}): ChartChrome {
   const header = mode.title ? EXPORT_HEADER : 0
   return {
     animation: false,
@@ -129,6 +140,7 @@ function base(palette: ChartPalette, mode: ChartMode): ChartOption {
       ? {
           tooltip: {
             trigger: 'axis',
+            ...(style.axisPointer ? { axisPointer: style.axisPointer } : {}),
             confine: true,
             transitionDuration: 0,
             hideDelay: 0,
@@ -139,8 +151,12 @@ function base(palette: ChartPalette, mode: ChartMode): ChartOption {
             textStyle: { color: palette.fg, fontSize: 12, fontFamily: palette.font },
             extraCssText: 'box-shadow: var(--lb-shadow-soft); border-radius: 4px;',
             formatter: (params: unknown): string => {
-              const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: number } | undefined
-              return mode.tooltip?.(first?.dataIndex ?? 0) ?? ''
+              const first = ((Array.isArray(params) ? params[0] : params) ?? {}) as {
+                dataIndex?: number
+                value?: unknown
+              }
+              const index = style.index ? style.index(first) : (first.dataIndex ?? 0)
+              return mode.tooltip?.(Number.isFinite(index) ? index : 0) ?? ''
             }
           }
         }
@@ -191,7 +207,7 @@ export function trendOption(
     z: 1
   }
   return {
-    ...base(palette, mode),
+    ...chartChrome(palette, mode),
     xAxis: categoryAxis(
       palette,
       points.map((p) => p.key)
@@ -249,7 +265,7 @@ export function distributionOption(
   const bands = ['detractors', 'passives', 'promoters'] as const
   const header = mode.title ? EXPORT_HEADER : 0
   return {
-    ...base(palette, mode),
+    ...chartChrome(palette, mode),
     legend: {
       top: 6 + header,
       right: mode.frame.right,

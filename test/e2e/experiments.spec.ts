@@ -1,13 +1,8 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Download } from '@playwright/test'
-import type { LanguageId } from '../../src/shared/domain/preferences'
 import type { ExperimentResult, ExperimentsReport, PowerResult } from '../../src/shared/domain/experiments'
-import { translate } from '../../src/shared/i18n/translate'
-import { createFormatter } from '../../src/renderer/src/i18n/format'
-import { intlLocale } from '../../src/renderer/src/i18n/locale'
 // The workbench's own formatting: the screen must show the CLI's numbers written exactly this way.
 import type { ExperimentText } from '../../src/renderer/src/editors/experiments/experiment-format'
 import {
@@ -34,27 +29,12 @@ import {
 import { experimentVerdict } from '../../src/renderer/src/editors/experiments/experiment-model'
 import { experimentReason } from '../../src/shared/i18n/experiment-reason'
 import { expect, screenshotPath, test } from './fixtures'
-import { CLI, ROOT } from './harness/paths'
+import { runBuiltCli, uiText as textOf } from './harness/cli-and-text'
 import { startServe } from './harness/serve-process'
 import { ExperimentEditor, ExperimentsView, SampleSizeCalculator } from './pages/experiments'
 import { WorkbenchPage } from './pages/workbench-page'
 
-/** The formatting context the page uses: the UI language and the browser's (en-US) locale. */
-function textOf(language: LanguageId): ExperimentText {
-  return {
-    language,
-    t: (key, params) => translate(language, key, params),
-    fmt: createFormatter(intlLocale(language, 'en-US'))
-  }
-}
-
-function cli(args: string[], configDir: string): string {
-  return execFileSync(process.execPath, [CLI, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, LOOPBENCH_CONFIG_DIR: configDir }
-  })
-}
+const cli = runBuiltCli
 
 /** `loopbench experiments --json`, the command line a user would run on the same workspace. */
 function cliExperiments(workspace: string, configDir: string, extra: string[] = []): ExperimentsReport {

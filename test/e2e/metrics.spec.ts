@@ -1,9 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Download } from '@playwright/test'
-import type { LanguageId } from '../../src/shared/domain/preferences'
 import type {
   MetricsComments,
   MetricsGroup,
@@ -11,9 +9,6 @@ import type {
   MetricsPlanRequest,
   MetricsReport
 } from '../../src/shared/domain/metrics'
-import { translate } from '../../src/shared/i18n/translate'
-import { createFormatter } from '../../src/renderer/src/i18n/format'
-import { intlLocale } from '../../src/renderer/src/i18n/locale'
 // The dashboard's own formatting: the screen must show the CLI's numbers written exactly this way.
 import type { MetricsText } from '../../src/renderer/src/editors/metrics/metrics-format'
 import {
@@ -34,29 +29,17 @@ import {
   significanceText
 } from '../../src/renderer/src/editors/metrics/metrics-format'
 import { expect, screenshotPath, test } from './fixtures'
-import { CLI, ROOT } from './harness/paths'
+import { runBuiltCli, uiText as textOf } from './harness/cli-and-text'
 import { startServe } from './harness/serve-process'
 import type { MetricsDashboard } from './pages/metrics-dashboard'
 import { MetricsDashboard as Dashboard } from './pages/metrics-dashboard'
 import { WorkbenchPage } from './pages/workbench-page'
 
-/** The formatting context the page uses: the UI language and the browser's (en-US) locale. */
-function textOf(language: LanguageId): MetricsText {
-  return {
-    language,
-    t: (key, params) => translate(language, key, params),
-    fmt: createFormatter(intlLocale(language, 'en-US'))
-  }
-}
-
 /** `loopbench metrics --json`, the command line a user would run on the same workspace. */
 function cliMetrics(workspace: string, configDir: string, by: string, extra: string[] = []): MetricsReport {
-  const out = execFileSync(
-    process.execPath,
-    [CLI, 'metrics', '--workspace', workspace, '--by', by, '--json', ...extra],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOOPBENCH_CONFIG_DIR: configDir } }
-  )
-  return JSON.parse(out) as MetricsReport
+  return JSON.parse(
+    runBuiltCli(['metrics', '--workspace', workspace, '--by', by, '--json', ...extra], configDir)
+  ) as MetricsReport
 }
 
 async function openDashboard(wb: WorkbenchPage, title = 'Open Metrics Dashboard'): Promise<MetricsDashboard> {

@@ -23,6 +23,7 @@ import {
   significantText,
   srmText,
   testText,
+  powerAchievedText,
   unitsNeededText,
   unitsText
 } from '../../src/renderer/src/editors/experiments/experiment-format'
@@ -101,6 +102,9 @@ async function expectExperiment(
     await expect(ed.reason(c.arm)).toHaveText(experimentReason(f.language, c.reasonCode, c.reasonParams))
     expect(reasonText(f, c)).toBe(experimentReason(f.language, c.reasonCode, c.reasonParams))
     if (f.language === 'en') expect(reasonText(f, c)).toBe(c.reason)
+    const power = powerAchievedText(f, primary, c, report.settings)
+    if (power) await expect(ed.power(c.arm)).toHaveText(`${f.t('experiments.power.title')}: ${power}`)
+    else await expect(ed.power(c.arm)).toHaveCount(0)
     const units = c.decision === 'inconclusive' ? unitsNeededText(f, primary, c, report.settings) : null
     if (units) await expect(ed.unitsNeeded(c.arm)).toHaveText(`${f.t('experiments.units.title')}: ${units}`)
     else await expect(ed.unitsNeeded(c.arm)).toHaveCount(0)

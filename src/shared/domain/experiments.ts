@@ -147,6 +147,11 @@ export interface Comparison {
   pDecision: number | null
   /** Primary metric: the power this test had to detect the minimum practical lift, at its units. */
   powerAchieved: number | null
+  /**
+   * Primary metric: the smallest lift the test detects with the planned power at α, at its
+   * units — relative, or in absolute points when the minimum lift is absolute (binary metrics).
+   */
+  mdeAchieved: number | null
   /** Inconclusive: units per arm for the planned power (default 80%) at a lift equal to the minimum practical difference. */
   unitsNeededPerArm: number | null
 }

@@ -85,6 +85,10 @@ export class ExperimentEditor {
     return this.decisionCard(arm).getByTestId('experiment-reason')
   }
 
+  power(arm: string): Locator {
+    return this.decisionCard(arm).getByTestId('experiment-power')
+  }
+
   unitsNeeded(arm: string): Locator {
     return this.decisionCard(arm).getByTestId('experiment-units-needed')
   }

@@ -29,6 +29,7 @@ import {
   srmText,
   testText,
   thresholdText,
+  powerAchievedText,
   unitsNeededText
 } from '../../../src/renderer/src/editors/experiments/experiment-format'
 
@@ -70,6 +71,7 @@ const comparison = (over: Partial<Comparison> = {}): Comparison => ({
   unitsNeededPerArm: null,
   pDecision: 7.2e-5,
   powerAchieved: 0.99,
+  mdeAchieved: 0.02,
   ...over
 })
 
@@ -246,5 +248,29 @@ describe('experiment formatting', () => {
     expect(
       unitsNeededText(en, binary, comparison({ arm: 'place_order', unitsNeededPerArm: 10000 }), SETTINGS)
     ).toContain('already has 20,064')
+  })
+
+  it('writes the power achieved and the smallest lift the test detects, in the kind the metric is decided on', () => {
+    const c = comparison({ powerAchieved: 0.4321, mdeAchieved: 0.0834 })
+    expect(powerAchievedText(en, binary, c, SETTINGS)).toBe(
+      '43.2% chance to detect a lift of 5.0% at these units; with 80% power the test detects lifts of 8.3% or more.'
+    )
+    expect(powerAchievedText(zh, binary, c, SETTINGS)).toBe(
+      '以当前样本量检测到 5.0% 提升的概率为 43.2%；在 80% 的检验功效下，本试验能检测 8.3% 及以上的提升。'
+    )
+    const absolute: ExperimentSettings = { ...SETTINGS, minLift: 0.005, minLiftKind: 'absolute' }
+    expect(
+      powerAchievedText(en, binary, comparison({ powerAchieved: 0.9, mdeAchieved: 0.0042 }), absolute)
+    ).toBe(
+      '90% chance to detect a lift of 0.50 pp at these units; with 80% power the test detects lifts of 0.42 pp or more.'
+    )
+    // A continuous metric is decided on its relative lift whatever the kind of the minimum lift.
+    expect(powerAchievedText(en, continuous, c, absolute)).toContain('a lift of 0.5% at these units')
+    expect(
+      powerAchievedText(en, binary, comparison({ powerAchieved: null, mdeAchieved: 0.1 }), SETTINGS)
+    ).toBe('With 80% power the test detects lifts of 10.0% or more at these units.')
+    expect(
+      powerAchievedText(en, binary, comparison({ powerAchieved: null, mdeAchieved: null }), SETTINGS)
+    ).toBeNull()
   })
 })

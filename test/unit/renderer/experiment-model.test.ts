@@ -38,7 +38,8 @@ const c = (arm: string, decision: Decision | null, relLift: number | null): Comp
   reasonParams: null,
   unitsNeededPerArm: null,
   pDecision: null,
-  powerAchieved: null
+  powerAchieved: null,
+  mdeAchieved: null
 })
 
 const experiment = (comparisons: Comparison[], primary = true): ExperimentResult => ({

@@ -15,7 +15,7 @@ import { chiSquareTest, fisherExact } from '../stats/contingency'
 import { goodnessOfFit } from '../stats/goodness-of-fit'
 import { Z_975, normalUpperTail } from '../stats/normal'
 import { normalQuantile } from '../stats/distributions'
-import { sampleSize } from '../stats/sample-size'
+import { minimumDetectableEffect, sampleSize } from '../stats/sample-size'
 import { compareProportions } from '../stats/two-proportion'
 import { welchTest } from '../stats/welch'
 import { shipRule } from './ship-rule'
@@ -95,7 +95,8 @@ const emptyComparison = (arm: string, test: Comparison['test']): Comparison => (
   reasonParams: null,
   unitsNeededPerArm: null,
   pDecision: null,
-  powerAchieved: null
+  powerAchieved: null,
+  mdeAchieved: null
 })
 
 /** A comparison without a test, and why. */
@@ -188,7 +189,8 @@ function unitsNeeded(
   }
   const mean = control.mean ?? 0
   const sd = control.sd ?? 0
-  const delta = settings.minLiftKind === 'relative' ? settings.minLift * Math.abs(mean) : settings.minLift
+  // Continuous metrics are decided on their relative lift, whatever the kind of the minimum lift.
+  const delta = settings.minLift * Math.abs(mean)
   if (!(delta > 0 && sd > 0)) return null
   const z = normalQuantile(1 - settings.alpha / 2) + normalQuantile(settings.power)
   return Math.ceil((2 * (z * sd) ** 2) / delta ** 2)
@@ -215,13 +217,39 @@ function powerAchieved(
     se = Math.sqrt((p1 * (1 - p1)) / control.n + (p2 * (1 - p2)) / treatment.n)
   } else {
     const sd = control.sd ?? 0
-    delta =
-      settings.minLiftKind === 'relative' ? settings.minLift * Math.abs(control.mean ?? 0) : settings.minLift
+    delta = settings.minLift * Math.abs(control.mean ?? 0)
     se = Math.sqrt((sd * sd) / control.n + (sd * sd) / treatment.n)
   }
   if (!(delta > 0 && se > 0)) return null
   const z = normalQuantile(1 - settings.alpha / 2)
   return normalUpperTail(z - delta / se) + normalUpperTail(z + delta / se)
+}
+
+/**
+ * The smallest lift this test detects with the planned power at α, at the units each arm has —
+ * in the kind of the minimum practical lift (relative for continuous metrics), with the
+ * control's observed variance.
+ */
+function mdeAchieved(
+  control: ArmData,
+  treatment: ArmData,
+  kind: MetricData['kind'],
+  settings: ExperimentSettings
+): number | null {
+  if (control.n < 2 || treatment.n < 2) return null
+  const relative = settings.minLiftKind === 'relative' || kind === 'continuous'
+  if (kind === 'binary') {
+    const p1 = (control.successes ?? 0) / control.n
+    if (!(p1 > 0 && p1 < 1)) return null
+    const d = minimumDetectableEffect(p1, control.n, treatment.n, settings.alpha, settings.power)
+    return relative ? d / p1 : d
+  }
+  const sd = control.sd ?? 0
+  const mean = Math.abs(control.mean ?? 0)
+  if (!(sd > 0) || (relative && !(mean > 0))) return null
+  const z = normalQuantile(1 - settings.alpha / 2) + normalQuantile(settings.power)
+  const d = z * sd * Math.sqrt(1 / control.n + 1 / treatment.n)
+  return relative ? d / mean : d
 }
 
 /** The verdict on a primary comparison, with its one-sentence reason (English; the UI words its own). */
@@ -237,6 +265,7 @@ function decide(
   Comparison,
   | 'pDecision'
   | 'powerAchieved'
+  | 'mdeAchieved'
   | 'shipRule'
   | 'decision'
   | 'reason'
@@ -274,6 +303,7 @@ function decide(
   return {
     pDecision: p,
     powerAchieved: powerAchieved(control, treatment, kind, settings),
+    mdeAchieved: mdeAchieved(control, treatment, kind, settings),
     shipRule: rule,
     decision,
     significant,

@@ -64,6 +64,11 @@ export const experimentUiMessages = defineMessages(
       'About {needed} units per arm detect a lift of {threshold} with {power} power; {arm} has {have}, so about {more} more per arm ({share} of the needed sample so far).',
     'experiments.units.enough':
       'About {needed} units per arm detect a lift of {threshold} with {power} power; {arm} already has {have}, so the true lift is probably smaller than that.',
+    'experiments.power.title': 'Power',
+    'experiments.power.body':
+      '{achieved} chance to detect a lift of {threshold} at these units; with {power} power the test detects lifts of {mde} or more.',
+    'experiments.power.achievedOnly': '{achieved} chance to detect a lift of {threshold} at these units.',
+    'experiments.power.mdeOnly': 'With {power} power the test detects lifts of {mde} or more at these units.',
     'experiments.metric.primary': 'Primary',
     'experiments.metric.binary': 'Rate',
     'experiments.metric.continuous': 'Mean',
@@ -215,6 +220,11 @@ export const experimentUiMessages = defineMessages(
       '要以 {power} 的检验功效检测到 {threshold} 的提升，每组约需 {needed} 个单位；{arm} 现有 {have} 个，每组还需约 {more} 个（已收集所需样本的 {share}）。',
     'experiments.units.enough':
       '要以 {power} 的检验功效检测到 {threshold} 的提升，每组约需 {needed} 个单位；{arm} 已有 {have} 个，因此真实提升很可能小于该值。',
+    'experiments.power.title': '检验功效',
+    'experiments.power.body':
+      '以当前样本量检测到 {threshold} 提升的概率为 {achieved}；在 {power} 的检验功效下，本试验能检测 {mde} 及以上的提升。',
+    'experiments.power.achievedOnly': '以当前样本量检测到 {threshold} 提升的概率为 {achieved}。',
+    'experiments.power.mdeOnly': '以当前样本量，在 {power} 的检验功效下，本试验能检测 {mde} 及以上的提升。',
     'experiments.metric.primary': '主要指标',
     'experiments.metric.binary': '比率',
     'experiments.metric.continuous': '均值',

@@ -41,6 +41,7 @@ import {
   srmText,
   testText,
   thresholdText,
+  powerAchievedText,
   unitsNeededText
 } from './experiment-format'
 import { forestFrame, forestHeight, forestOption } from './experiment-forest'
@@ -241,6 +242,7 @@ function DecisionCard({
   const reason = reasonText(i18n, comparison)
   const units =
     comparison.decision === 'inconclusive' ? unitsNeededText(i18n, metric, comparison, settings) : null
+  const power = powerAchievedText(i18n, metric, comparison, settings)
   return (
     <article
       className={`lb-experiment-decision is-${comparison.decision ?? 'none'}`}
@@ -259,6 +261,15 @@ function DecisionCard({
       {reason && (
         <p className="lb-experiment-reason" data-testid="experiment-reason">
           {reason}
+        </p>
+      )}
+      {power && (
+        <p className="lb-experiment-units" data-testid="experiment-power">
+          <Codicon name="pulse" />
+          <span>
+            <strong>{t('experiments.power.title')}: </strong>
+            {power}
+          </span>
         </p>
       )}
       {units && (

@@ -294,7 +294,7 @@ export function unitsNeededText(
   if (!still) return null
   const params = {
     needed: f.fmt.integer(c.unitsNeededPerArm),
-    threshold: thresholdText(f, settings),
+    threshold: thresholdText(f, metricThreshold(metric, settings)),
     power: f.fmt.percent(settings.power, 1),
     arm: c.arm,
     have: f.fmt.integer(have),
@@ -302,6 +302,42 @@ export function unitsNeededText(
     share: f.fmt.percent(still.share, 1)
   }
   return f.t(still.more > 0 ? 'experiments.units.body' : 'experiments.units.enough', params)
+}
+
+/** The minimum practical lift as a metric is decided on: continuous metrics always on their relative lift. */
+export function metricThreshold(
+  metric: Pick<MetricResult, 'kind'>,
+  settings: Pick<ExperimentSettings, 'minLift' | 'minLiftKind'>
+): Pick<ExperimentSettings, 'minLift' | 'minLiftKind'> {
+  return metric.kind === 'continuous' ? { minLift: settings.minLift, minLiftKind: 'relative' } : settings
+}
+
+/**
+ * The power a primary comparison had to detect the minimum practical lift, and the smallest lift
+ * it detects with the planned power, in one sentence; null when it carries neither.
+ */
+export function powerAchievedText(
+  f: ExperimentText,
+  metric: MetricResult,
+  c: Comparison,
+  settings: ExperimentSettings
+): string | null {
+  const threshold = metricThreshold(metric, settings)
+  const mde =
+    c.mdeAchieved === null
+      ? null
+      : thresholdText(f, { minLift: c.mdeAchieved, minLiftKind: threshold.minLiftKind })
+  const achieved = c.powerAchieved === null ? null : f.fmt.percent(c.powerAchieved, 1)
+  const params = {
+    achieved: achieved ?? '',
+    threshold: thresholdText(f, threshold),
+    power: f.fmt.percent(settings.power, 1),
+    mde: mde ?? ''
+  }
+  if (achieved !== null && mde !== null) return f.t('experiments.power.body', params)
+  if (achieved !== null) return f.t('experiments.power.achievedOnly', params)
+  if (mde !== null) return f.t('experiments.power.mdeOnly', params)
+  return null
 }
 
 /** The lift shown in the list for an experiment's leading arm. */

@@ -55,6 +55,10 @@ if (v) {
   const brokenSuites = (v.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0).length
   totals.failed += brokenSuites
   lines.push(`${'vitest'.padEnd(12)} ${v.numPassedTests} passed, ${v.numFailedTests + brokenSuites} failed, ${skipped} skipped (${vitest.seconds} s)`)
+  // Name what was skipped, so a run without ../shared (or without Electron) says so.
+  for (const r of v.testResults ?? [])
+    for (const t of r.assertionResults ?? [])
+      if (['pending', 'skipped', 'todo'].includes(t.status)) lines.push(`             skipped: ${t.fullName}`)
 } else {
   totals.failed += 1
   lines.push(`${'vitest'.padEnd(12)} FAILED to report (${vitest.seconds} s)`)

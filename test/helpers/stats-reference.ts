@@ -1,10 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect } from 'vitest'
+import { SHARED_DIR } from './shared-dir'
 
 const ROOT = resolve(import.meta.dirname, '../..')
-/** The team's shared reference file beside the repository, when this checkout has it. */
-export const SHARED_REFERENCE = join(ROOT, '..', 'shared', 'fixtures', 'stats-reference.json')
+/** The team's shared reference file, when this checkout has the shared folder. */
+export const SHARED_REFERENCE = join(SHARED_DIR, 'fixtures', 'stats-reference.json')
 /** The copy kept in the repository, so that a clone without `../shared` still runs every case. */
 export const VENDORED_REFERENCE = join(ROOT, 'test', 'fixtures', 'stats', 'stats-reference.json')
 

@@ -1,9 +1,10 @@
 import { existsSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/cli'
 import type { CliContext } from '../../../src/main/cli/cli-io'
 import type { ExperimentResult, ExperimentsReport } from '../../../src/shared/domain/experiments'
+import { sharedDataFile } from '../../helpers/shared-dir'
 import { makeTempDir } from '../../helpers/temp-dir'
 import { recordingIo } from '../../helpers/recording-io'
 import type { RecordingIo } from '../../helpers/recording-io'
@@ -147,7 +148,7 @@ describe('loopbench experiments: the reference cases imported as per-arm summary
   })
 })
 
-const AB_DATA = resolve(process.cwd(), '..', 'shared', 'data', 'ab_data.csv')
+const AB_DATA = sharedDataFile('ab_data.csv')
 
 describe('loopbench experiments: per-unit rows', () => {
   it('cleans exposure mismatches, then repeated units (first row kept), and reports the counts', async () => {
@@ -180,7 +181,7 @@ describe('loopbench experiments: per-unit rows', () => {
   })
 
   it.skipIf(!existsSync(AB_DATA))(
-    'ab_data.csv: the reference file’s cleaning counts and results, through import and the command line',
+    'ab_data.csv from the shared data folder: the reference file’s cleaning counts and results, through import and the command line',
     async () => {
       const d = referenceDatasets('dataset_two_proportion')[0]!
       const e = d.expected as Record<string, unknown> & {

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { detectLayout } from '../../../../src/main/core/import/layouts/detect-layout'
+import { sharedDataFile } from '../../../helpers/shared-dir'
 import { readCsvRows } from './read-fixture'
 
-const DATA = '/work/shared/data'
+const DATA = dirname(sharedDataFile('ab_data.csv'))
 const available = existsSync(`${DATA}/ab_data.csv`)
 
 function roles(file: string): {

@@ -1,0 +1,161 @@
+import { decisionScores, trainLinearSvm } from './classify/linear-svm'
+import type { KnnGraph } from './graph/knn'
+import { knn } from './graph/knn'
+import { knnToGraph, louvain } from './graph/louvain'
+import { normalizeRows } from './linalg/dense'
+import type { CsrMatrix, DenseMatrix } from './linalg/matrix'
+import { truncatedSvd } from './linalg/truncated-svd'
+import { hstackRows } from './text/tfidf'
+import type { TicketFeatures } from './text/ticket-features'
+
+/** How many themes the user wants relative to what the data suggest. */
+export type Granularity = 'coarse' | 'normal' | 'fine'
+
+export interface ClusterOptions {
+  granularity?: Granularity
+  seed?: number
+  /** Dimensions of the reduced (LSA) space. */
+  dimensions?: number
+  /** Neighbours per ticket in the similarity graph. */
+  neighbors?: number
+  /** Rounds of self-training. */
+  rounds?: number
+  /** Louvain level to start from (default the last, the partition of highest modularity). */
+  level?: number
+  resolution?: number
+  /** The space the LSA reduces: character n-grams (default) or words and characters together. */
+  reduceWith?: 'chars' | 'words+chars'
+  /** Progress in [0, 1] with the step's name. */
+  onProgress?: (step: ClusterStep, fraction: number) => void
+}
+
+export type ClusterStep = 'reduce' | 'neighbors' | 'communities' | 'refine'
+
+export interface ClusterResult {
+  /** Theme of each ticket, 0..count-1 by descending size; OTHER for the other bucket. */
+  labels: Int32Array
+  count: number
+  /** Decision score of each ticket for its theme (higher: more typical). */
+  confidence: Float32Array
+  /** Partitions Louvain found, coarsest last, for the benchmark. */
+  levels: Int32Array[]
+}
+
+/** The other bucket's label. */
+export const OTHER = -1
+
+const RESOLUTION: Record<Granularity, number> = { coarse: 0.5, normal: 1, fine: 2 }
+
+/**
+ * Complaint themes from ticket features: character n-gram TF-IDF reduced by a truncated SVD
+ * (LSA), a k-nearest-neighbour cosine graph, Louvain communities (which choose the number of
+ * themes), then rounds of self-training — a linear SVM on words and characters fitted on each
+ * theme's most typical tickets reassigns every ticket. Communities too small to be a theme go to
+ * the classifier too; tickets no theme claims form the other bucket. Deterministic for a seed.
+ */
+export function clusterTickets(features: TicketFeatures, options: ClusterOptions = {}): ClusterResult {
+  const n = features.chars.rows
+  const seed = options.seed ?? 1
+  const progress = options.onProgress ?? ((): void => {})
+  if (n === 0) return { labels: new Int32Array(0), count: 0, confidence: new Float32Array(0), levels: [] }
+
+  progress('reduce', 0)
+  const x = hstackRows(features.words, features.chars)
+  const embedding = reduce(
+    options.reduceWith === 'words+chars' ? x : features.chars,
+    options.dimensions ?? 200,
+    seed
+  )
+  progress('neighbors', 0)
+  const graph = knn(embedding, Math.min(options.neighbors ?? 10, n - 1), { seed })
+  progress('communities', 0)
+  const resolution = options.resolution ?? RESOLUTION[options.granularity ?? 'normal']
+  const communities = louvain(knnToGraph(graph), { resolution, seed })
+  const levels = communities.levels
+  const start = levels[options.level ?? levels.length - 1] ?? communities.communities
+
+  progress('refine', 0)
+  const minSize = Math.max(5, Math.ceil(n * 0.001))
+  let labels = dropSmall(start, minSize)
+  let confidence: Float32Array = new Float32Array(n)
+  const rounds = options.rounds ?? 3
+  for (let round = 0; round < rounds; round++) {
+    const trained = refine(x, labels, graph, seed + round)
+    labels = dropSmall(trained.labels, minSize)
+    confidence = trained.confidence
+    progress('refine', (round + 1) / rounds)
+  }
+  const { relabelled, count } = bySize(labels)
+  return { labels: relabelled, count, confidence, levels }
+}
+
+function reduce(chars: CsrMatrix, dimensions: number, seed: number): DenseMatrix {
+  const k = Math.max(1, Math.min(dimensions, chars.rows - 1, chars.cols))
+  return normalizeRows(truncatedSvd(chars, k, { seed }).embedding)
+}
+
+/** Labels with communities smaller than minSize set to OTHER. */
+function dropSmall(labels: Int32Array, minSize: number): Int32Array {
+  const sizes = new Map<number, number>()
+  for (const l of labels) if (l !== OTHER) sizes.set(l, (sizes.get(l) ?? 0) + 1)
+  return labels.map((l) => (l !== OTHER && (sizes.get(l) ?? 0) >= minSize ? l : OTHER))
+}
+
+/**
+ * One round of self-training: the members of each theme whose neighbours mostly share it train a
+ * one-vs-rest linear SVM; every ticket takes the theme of its highest score.
+ */
+function refine(
+  x: CsrMatrix,
+  labels: Int32Array,
+  graph: KnnGraph,
+  seed: number
+): { labels: Int32Array; confidence: Float32Array } {
+  const { relabelled, count } = bySize(labels)
+  const training = new Int32Array(relabelled.length).fill(-1)
+  for (let i = 0; i < relabelled.length; i++) {
+    const l = relabelled[i]!
+    if (l === OTHER) continue
+    let same = 0
+    let seen = 0
+    for (let j = 0; j < graph.k; j++) {
+      const nb = graph.neighbors[i * graph.k + j]!
+      if (nb < 0) continue
+      seen++
+      if (relabelled[nb] === l) same++
+    }
+    if (seen === 0 || same * 2 >= seen) training[i] = l
+  }
+  const model = trainLinearSvm(x, training, count, { seed })
+  const scores = decisionScores(model, x)
+  const out = new Int32Array(x.rows)
+  const confidence = new Float32Array(x.rows)
+  for (let i = 0; i < x.rows; i++) {
+    let best = 0
+    let bestScore = -Infinity
+    for (let c = 0; c < count; c++) {
+      const s = scores.data[i * count + c]!
+      if (s > bestScore) {
+        bestScore = s
+        best = c
+      }
+    }
+    out[i] = best
+    confidence[i] = bestScore
+  }
+  return { labels: out, confidence }
+}
+
+/** Labels renumbered 0..count-1 by descending size (ties: first ticket), OTHER kept. */
+function bySize(labels: Int32Array): { relabelled: Int32Array; count: number } {
+  const sizes = new Map<number, { size: number; first: number }>()
+  labels.forEach((l, i) => {
+    if (l === OTHER) return
+    const s = sizes.get(l)
+    if (s) s.size++
+    else sizes.set(l, { size: 1, first: i })
+  })
+  const order = [...sizes.entries()].sort((a, b) => b[1].size - a[1].size || a[1].first - b[1].first)
+  const map = new Map(order.map(([l], i) => [l, i]))
+  return { relabelled: labels.map((l) => (l === OTHER ? OTHER : map.get(l)!)), count: order.length }
+}

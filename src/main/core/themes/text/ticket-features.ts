@@ -1,0 +1,51 @@
+import type { CsrMatrix } from '../linalg/matrix'
+import type { TfidfModel } from './tfidf'
+import { fitTfidf, transformTfidf } from './tfidf'
+import type { CharGramSpec, TextRuns } from './tokens'
+import { DEFAULT_CHAR_GRAMS, forEachCharGram, textRuns, wordTerms } from './tokens'
+
+/** The two TF-IDF spaces the themes work in, fitted on a workspace's tickets. */
+export interface TicketFeatureModel {
+  words: TfidfModel<string>
+  chars: TfidfModel<number>
+  charGrams: CharGramSpec
+}
+
+/** Tickets as TF-IDF rows: word terms, and character n-grams (hashed). */
+export interface TicketFeatures {
+  words: CsrMatrix
+  chars: CsrMatrix
+}
+
+function analyse(texts: readonly string[], spec: CharGramSpec): { words: string[][]; chars: number[][] } {
+  const words: string[][] = []
+  const chars: number[][] = []
+  for (const text of texts) {
+    const runs: TextRuns = textRuns(text)
+    words.push(wordTerms(runs))
+    const grams: number[] = []
+    forEachCharGram(runs, spec, (h) => grams.push(h))
+    chars.push(grams)
+  }
+  return { words, chars }
+}
+
+/** Fits both spaces on cleaned ticket texts and returns the tickets in them. */
+export function fitTicketFeatures(
+  texts: readonly string[],
+  charGrams: CharGramSpec = DEFAULT_CHAR_GRAMS
+): { model: TicketFeatureModel; features: TicketFeatures } {
+  const { words, chars } = analyse(texts, charGrams)
+  const w = fitTfidf(words)
+  const c = fitTfidf(chars)
+  return {
+    model: { words: w.model, chars: c.model, charGrams },
+    features: { words: w.matrix, chars: c.matrix }
+  }
+}
+
+/** Cleaned ticket texts in already fitted spaces (tickets that arrived after the fit). */
+export function transformTicketFeatures(model: TicketFeatureModel, texts: readonly string[]): TicketFeatures {
+  const { words, chars } = analyse(texts, model.charGrams)
+  return { words: transformTfidf(model.words, words), chars: transformTfidf(model.chars, chars) }
+}

@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { test } from '@playwright/test'
+import { clusterTickets } from '../../src/main/core/themes/cluster-tickets'
+import { scoreClusters } from '../../src/main/core/themes/scoring/cluster-scores'
+import { cleanTicketText } from '../../src/main/core/themes/text/clean-ticket'
+import { fitTicketFeatures } from '../../src/main/core/themes/text/ticket-features'
+import { ROOT } from '../e2e/harness/paths'
+import { sharedDataFile } from '../helpers/shared-dir'
+
+interface Row {
+  ticket_id: string
+  subject: string
+  description: string
+}
+
+/** The tickets of a shared data set and, for scoring only, their labels. */
+function load(name: string): { texts: string[]; truth: string[] } {
+  const rows = parse(readFileSync(sharedDataFile(`${name}.tickets.csv`)), { columns: true }) as Row[]
+  const labels = parse(readFileSync(sharedDataFile(`${name}.labels.csv`)), { columns: true }) as Array<{
+    ticket_id: string
+    label: string
+  }>
+  const byId = new Map(labels.map((l) => [l.ticket_id, l.label]))
+  return {
+    texts: rows.map((r) => cleanTicketText(r.subject, r.description)),
+    truth: rows.map((r) => byId.get(r.ticket_id) ?? '')
+  }
+}
+
+const SETS = ['banking77_train', 'onlineshop_neg_zh.dev']
+
+/** Targets of issue 6, per data set. */
+const TARGETS: Record<string, string> = {
+  banking77_train: 'NMI ≥ 0.70, accuracy ≥ 0.55, 40–160 themes',
+  'onlineshop_neg_zh.dev': 'NMI ≥ 0.60, accuracy ≥ 0.55, ≤ 40 themes'
+}
+const lines: string[] = []
+
+test.afterAll(() => {
+  if (lines.length === 0) return
+  const dir = join(ROOT, 'test-results', 'bench')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(
+    join(dir, 'themes-details.md'),
+    [
+      '# Themes: clustering quality on the shared labelled sets (work in progress, issue 6)',
+      '',
+      'Automatic number of themes; labels read by the benchmark only. Accuracy: one-to-one Hungarian matching.',
+      '',
+      '| data set | tickets | themes | NMI | ARI | accuracy | other | time | target |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      ...lines
+    ].join('\n') + '\n'
+  )
+})
+
+for (const name of SETS) {
+  test(`themes on ${name}`, async () => {
+    test.skip(!existsSync(sharedDataFile(`${name}.tickets.csv`)), 'needs the shared data folder')
+    const t0 = performance.now()
+    const { texts, truth } = load(name)
+    const t1 = performance.now()
+    const { features } = fitTicketFeatures(texts)
+    const t2 = performance.now()
+    const steps: string[] = []
+    let last = t2
+    const result = clusterTickets(features, {
+      level: process.env['LEVEL'] ? Number(process.env['LEVEL']) : undefined,
+      resolution: process.env['RES'] ? Number(process.env['RES']) : undefined,
+      reduceWith: process.env['REDUCE_WITH'] === 'words+chars' ? 'words+chars' : 'chars',
+      onProgress: (step, f) => {
+        const now = performance.now()
+        steps.push(`${step}@${f.toFixed(2)} +${((now - last) / 1000).toFixed(1)}s`)
+        last = now
+      }
+    })
+    const t3 = performance.now()
+    console.log(
+      `${name}: ${texts.length} tickets; load ${((t1 - t0) / 1000).toFixed(1)} s, features ${((t2 - t1) / 1000).toFixed(1)} s ` +
+        `(${features.words.cols} word and ${features.chars.cols} char columns), cluster ${((t3 - t2) / 1000).toFixed(1)} s [${steps.join(', ')}]`
+    )
+    result.levels.forEach((level, i) => {
+      const s = scoreClusters(level, truth)
+      console.log(
+        `  louvain level ${i}: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)}`
+      )
+    })
+    const s = scoreClusters(result.labels, truth)
+    const other = result.labels.filter((l) => l < 0).length
+    lines.push(
+      `| ${name} | ${texts.length} | ${s.k} | ${s.nmi.toFixed(3)} | ${s.ari.toFixed(3)} | ${s.accuracy.toFixed(3)} | ${other} | ${((t3 - t1) / 1000).toFixed(1)} s | ${TARGETS[name]} |`
+    )
+    console.log(
+      `  final: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)} other=${other}`
+    )
+  })
+}

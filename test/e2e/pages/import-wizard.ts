@@ -68,7 +68,13 @@ export class ImportWizard {
     )
     await this.page.dispatchEvent('body', 'dragenter', { dataTransfer })
     await this.page.dispatchEvent('body', 'dragover', { dataTransfer })
-    if (options.checkOverlay ?? true) await expect(this.dropOverlay).toBeVisible()
+    // A browser repeats dragover while the pointer hovers, and the overlay hides 350 ms after the
+    // last one: keep hovering until it shows, or a slow machine sees it come and go unobserved.
+    if (options.checkOverlay ?? true)
+      await expect(async () => {
+        await this.page.dispatchEvent('body', 'dragover', { dataTransfer })
+        await expect(this.dropOverlay).toBeVisible({ timeout: 250 })
+      }).toPass({ timeout: 10_000 })
     await this.page.dispatchEvent('body', 'drop', { dataTransfer })
     await dataTransfer.dispose()
   }

@@ -5,6 +5,8 @@ import { test } from '@playwright/test'
 import { clusterTickets } from '../../src/main/core/themes/cluster-tickets'
 import { scoreClusters } from '../../src/main/core/themes/scoring/cluster-scores'
 import { cleanTicketText } from '../../src/main/core/themes/text/clean-ticket'
+import { segmentChinese } from '../../src/main/core/themes/text/segment-chinese'
+import { labelThemes } from '../../src/main/core/themes/theme-labels'
 import { fitTicketFeatures } from '../../src/main/core/themes/text/ticket-features'
 import { ROOT } from '../e2e/harness/paths'
 import { sharedDataFile } from '../helpers/shared-dir'
@@ -16,7 +18,7 @@ interface Row {
 }
 
 /** The tickets of a shared data set and, for scoring only, their labels. */
-function load(name: string): { texts: string[]; truth: string[] } {
+function load(name: string): { ids: string[]; texts: string[]; truth: string[] } {
   const rows = parse(readFileSync(sharedDataFile(`${name}.tickets.csv`)), { columns: true }) as Row[]
   const labels = parse(readFileSync(sharedDataFile(`${name}.labels.csv`)), { columns: true }) as Array<{
     ticket_id: string
@@ -24,6 +26,7 @@ function load(name: string): { texts: string[]; truth: string[] } {
   }>
   const byId = new Map(labels.map((l) => [l.ticket_id, l.label]))
   return {
+    ids: rows.map((r) => r.ticket_id),
     texts: rows.map((r) => cleanTicketText(r.subject, r.description)),
     truth: rows.map((r) => byId.get(r.ticket_id) ?? '')
   }
@@ -60,7 +63,7 @@ for (const name of SETS) {
   test(`themes on ${name}`, async () => {
     test.skip(!existsSync(sharedDataFile(`${name}.tickets.csv`)), 'needs the shared data folder')
     const t0 = performance.now()
-    const { texts, truth } = load(name)
+    const { ids, texts, truth } = load(name)
     const t1 = performance.now()
     const { features } = fitTicketFeatures(texts)
     const t2 = performance.now()
@@ -69,6 +72,7 @@ for (const name of SETS) {
     const result = clusterTickets(features, {
       level: process.env['LEVEL'] ? Number(process.env['LEVEL']) : undefined,
       resolution: process.env['RES'] ? Number(process.env['RES']) : undefined,
+      reembed: process.env['REEMBED'] !== '0',
       reduceWith: process.env['REDUCE_WITH'] === 'words+chars' ? 'words+chars' : 'chars',
       onProgress: (step, f) => {
         const now = performance.now()
@@ -84,10 +88,30 @@ for (const name of SETS) {
     result.levels.forEach((level, i) => {
       const s = scoreClusters(level, truth)
       console.log(
-        `  louvain level ${i}: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)}`
+        `  louvain level ${i} Q=${result.levelModularity[i]?.toFixed(4) ?? '-'}: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)}`
       )
     })
     const s = scoreClusters(result.labels, truth)
+    // The assignments, for an independent check: /usr/bin/python3 ../shared/tools/score_clusters.py FILE LABELS.
+    const dir = join(ROOT, 'test-results', 'bench')
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(
+      join(dir, `themes-${name}.assignments.csv`),
+      ['ticket_id,theme_id', ...ids.map((id, i) => `${id},${result.labels[i]}`)].join('\n') + '\n'
+    )
+    const tl = performance.now()
+    const named = labelThemes(texts, result.labels, result.count, segmentChinese)
+    console.log(`  labels in ${((performance.now() - tl) / 1000).toFixed(1)} s`)
+    for (let c = 0; c < Math.min(15, result.count); c++) {
+      const rows = truth.filter((_, i) => result.labels[i] === c)
+      const tally = new Map<string, number>()
+      for (const r of rows) tally.set(r, (tally.get(r) ?? 0) + 1)
+      const [top, topCount] = [...tally].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+      console.log(
+        `  #${c} ${rows.length} «${named[c]!.label}» (${(named[c]!.labelCoverage * 100).toFixed(0)}%) ` +
+          `[${named[c]!.terms.slice(0, 5).join(', ')}] — ${top} ${((topCount / Math.max(1, rows.length)) * 100).toFixed(0)}%`
+      )
+    }
     const other = result.labels.filter((l) => l < 0).length
     lines.push(
       `| ${name} | ${texts.length} | ${s.k} | ${s.nmi.toFixed(3)} | ${s.ari.toFixed(3)} | ${s.accuracy.toFixed(3)} | ${other} | ${((t3 - t1) / 1000).toFixed(1)} s | ${TARGETS[name]} |`

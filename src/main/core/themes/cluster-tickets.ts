@@ -1,10 +1,11 @@
 import { decisionScores, trainLinearSvm } from './classify/linear-svm'
 import type { KnnGraph } from './graph/knn'
 import { knn } from './graph/knn'
-import { knnToGraph, louvain } from './graph/louvain'
+import { knnToGraph, louvain, modularity } from './graph/louvain'
 import { normalizeRows } from './linalg/dense'
 import type { CsrMatrix, DenseMatrix } from './linalg/matrix'
 import { truncatedSvd } from './linalg/truncated-svd'
+import { seededRandom } from './random'
 import { hstackRows } from './text/tfidf'
 import type { TicketFeatures } from './text/ticket-features'
 
@@ -23,6 +24,11 @@ export interface ClusterOptions {
   /** Louvain level to start from (default the last, the partition of highest modularity). */
   level?: number
   resolution?: number
+  /**
+   * Re-embed tickets by cross-fitted decision scores, then communities and self-training again
+   * (default true: +0.05 NMI on the Chinese benchmark set, +0.01 on BANKING77).
+   */
+  reembed?: boolean
   /** The space the LSA reduces: character n-grams (default) or words and characters together. */
   reduceWith?: 'chars' | 'words+chars'
   /** Progress in [0, 1] with the step's name. */
@@ -39,6 +45,8 @@ export interface ClusterResult {
   confidence: Float32Array
   /** Partitions Louvain found, coarsest last, for the benchmark. */
   levels: Int32Array[]
+  /** Modularity of each first-stage level. */
+  levelModularity: number[]
 }
 
 /** The other bucket's label. */
@@ -50,14 +58,24 @@ const RESOLUTION: Record<Granularity, number> = { coarse: 0.5, normal: 1, fine: 
  * Complaint themes from ticket features: character n-gram TF-IDF reduced by a truncated SVD
  * (LSA), a k-nearest-neighbour cosine graph, Louvain communities (which choose the number of
  * themes), then rounds of self-training — a linear SVM on words and characters fitted on each
- * theme's most typical tickets reassigns every ticket. Communities too small to be a theme go to
- * the classifier too; tickets no theme claims form the other bucket. Deterministic for a seed.
+ * theme's most typical tickets reassigns every ticket. Then once more on a second embedding: each
+ * ticket's cross-fitted decision scores (what a classifier that never saw it thinks of it), which
+ * brings together tickets that say the same thing in different words. Communities too small to be
+ * a theme go to the classifier; those left after the last round form the other bucket.
+ * Deterministic for a seed.
  */
 export function clusterTickets(features: TicketFeatures, options: ClusterOptions = {}): ClusterResult {
   const n = features.chars.rows
   const seed = options.seed ?? 1
   const progress = options.onProgress ?? ((): void => {})
-  if (n === 0) return { labels: new Int32Array(0), count: 0, confidence: new Float32Array(0), levels: [] }
+  if (n === 0)
+    return {
+      labels: new Int32Array(0),
+      count: 0,
+      confidence: new Float32Array(0),
+      levels: [],
+      levelModularity: []
+    }
 
   progress('reduce', 0)
   const x = hstackRows(features.words, features.chars)
@@ -70,8 +88,10 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
   const graph = knn(embedding, Math.min(options.neighbors ?? 10, n - 1), { seed })
   progress('communities', 0)
   const resolution = options.resolution ?? RESOLUTION[options.granularity ?? 'normal']
-  const communities = louvain(knnToGraph(graph), { resolution, seed })
+  const weighted = knnToGraph(graph)
+  const communities = louvain(weighted, { resolution, seed })
   const levels = communities.levels
+  const levelModularity = levels.map((l) => modularity(weighted, l, resolution))
   const start = levels[options.level ?? levels.length - 1] ?? communities.communities
 
   progress('refine', 0)
@@ -85,13 +105,36 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
     confidence = trained.confidence
     progress('refine', (round + 1) / rounds)
   }
+  if (options.reembed ?? true) {
+    const scores = crossFittedScores(x, labels, seed + 50)
+    // Centre each theme's scores so the embedding compares profiles, not overall confidence.
+    centerColumns(scores)
+    const embedded = normalizeRows(scores)
+    const graph2 = knn(embedded, Math.min(options.neighbors ?? 10, n - 1), { seed })
+    const again = louvain(knnToGraph(graph2), { resolution, seed })
+    levels.push(...again.levels)
+    labels = dropSmall(again.communities, minSize)
+    for (let round = 0; round < rounds; round++) {
+      const trained = refine(x, labels, graph2, seed + 200 + round)
+      labels = dropSmall(trained.labels, minSize)
+      confidence = trained.confidence
+    }
+  }
   const { relabelled, count } = bySize(labels)
-  return { labels: relabelled, count, confidence, levels }
+  return { labels: relabelled, count, confidence, levels, levelModularity }
 }
 
 function reduce(chars: CsrMatrix, dimensions: number, seed: number): DenseMatrix {
   const k = Math.max(1, Math.min(dimensions, chars.rows - 1, chars.cols))
   return normalizeRows(truncatedSvd(chars, k, { seed }).embedding)
+}
+
+/** Subtracts each column's mean, in place. */
+function centerColumns(m: DenseMatrix): void {
+  const mean = new Float64Array(m.cols)
+  for (let i = 0; i < m.rows; i++) for (let c = 0; c < m.cols; c++) mean[c]! += m.data[i * m.cols + c]!
+  for (let c = 0; c < m.cols; c++) mean[c]! /= Math.max(1, m.rows)
+  for (let i = 0; i < m.rows; i++) for (let c = 0; c < m.cols; c++) m.data[i * m.cols + c]! -= mean[c]!
 }
 
 /** Labels with communities smaller than minSize set to OTHER. */
@@ -144,6 +187,28 @@ function refine(
     confidence[i] = bestScore
   }
   return { labels: out, confidence }
+}
+
+/**
+ * Each ticket's decision scores for every theme from a classifier that never saw it (two-fold
+ * cross-fitting): a dense embedding in which tickets the classifier treats alike are close.
+ */
+export function crossFittedScores(x: CsrMatrix, labels: Int32Array, seed: number): DenseMatrix {
+  const { relabelled, count } = bySize(labels)
+  const random = seededRandom(seed)
+  const fold = new Uint8Array(x.rows)
+  for (let i = 0; i < x.rows; i++) fold[i] = random.next() < 0.5 ? 0 : 1
+  const out: DenseMatrix = { rows: x.rows, cols: count, data: new Float32Array(x.rows * count) }
+  for (const held of [0, 1]) {
+    const training = new Int32Array(x.rows).fill(-1)
+    for (let i = 0; i < x.rows; i++) if (fold[i] !== held && relabelled[i]! >= 0) training[i] = relabelled[i]!
+    const scores = decisionScores(trainLinearSvm(x, training, count, { seed: seed + held }), x)
+    for (let i = 0; i < x.rows; i++) {
+      if (fold[i] !== held) continue
+      out.data.set(scores.data.subarray(i * count, (i + 1) * count), i * count)
+    }
+  }
+  return out
 }
 
 /** Labels renumbered 0..count-1 by descending size (ties: first ticket), OTHER kept. */

@@ -65,7 +65,11 @@ for (const name of SETS) {
     const t0 = performance.now()
     const { ids, texts, truth } = load(name)
     const t1 = performance.now()
-    const { features } = fitTicketFeatures(texts)
+    const { features } = fitTicketFeatures(
+      texts,
+      undefined,
+      process.env['JIEBA'] === '1' ? segmentChinese : undefined
+    )
     const t2 = performance.now()
     const steps: string[] = []
     let last = t2
@@ -73,6 +77,9 @@ for (const name of SETS) {
       level: process.env['LEVEL'] ? Number(process.env['LEVEL']) : undefined,
       resolution: process.env['RES'] ? Number(process.env['RES']) : undefined,
       reembed: process.env['REEMBED'] !== '0',
+      stages: process.env['STAGES'] ? Number(process.env['STAGES']) : undefined,
+      neighbors: process.env['NEIGHBORS'] ? Number(process.env['NEIGHBORS']) : undefined,
+      dimensions: process.env['DIMS'] ? Number(process.env['DIMS']) : undefined,
       reduceWith: process.env['REDUCE_WITH'] === 'words+chars' ? 'words+chars' : 'chars',
       onProgress: (step, f) => {
         const now = performance.now()
@@ -92,6 +99,13 @@ for (const name of SETS) {
       )
     })
     const s = scoreClusters(result.labels, truth)
+    result.stages.forEach((stage, i) => {
+      const st = scoreClusters(stage, truth)
+      const prev = i > 0 ? scoreClusters(result.stages[i - 1]!, stage).ari.toFixed(3) : '-'
+      console.log(
+        `  stage ${i + 1}: k=${st.k} nmi=${st.nmi.toFixed(4)} acc=${st.accuracy.toFixed(4)} ari-to-previous=${prev}`
+      )
+    })
     // The assignments, for an independent check: /usr/bin/python3 ../shared/tools/score_clusters.py FILE LABELS.
     const dir = join(ROOT, 'test-results', 'bench')
     mkdirSync(dir, { recursive: true })

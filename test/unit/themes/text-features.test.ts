@@ -6,6 +6,7 @@ import {
   transformTicketFeatures
 } from '../../../src/main/core/themes/text/ticket-features'
 import { forEachCharGram, textRuns, wordTerms } from '../../../src/main/core/themes/text/tokens'
+import { segmentChinese } from '../../../src/main/core/themes/text/segment-chinese'
 import type { CsrMatrix } from '../../../src/main/core/themes/linalg/matrix'
 
 describe('cleaning a ticket for the themes', () => {
@@ -68,6 +69,12 @@ describe('terms and character n-grams', () => {
     ])
     expect(wordTerms(textRuns('洗发水的味道'))).toEqual(['洗发', '发水', '水的', '的味', '味道'])
     expect(wordTerms(textRuns('的'))).toEqual([])
+    // With a segmenter, Chinese words and their neighbours' pairs, stop words left out.
+    expect(wordTerms(textRuns('洗发水的味道不好'), segmentChinese)).toEqual([
+      '洗发水',
+      '味道不好',
+      '洗发水 味道不好'
+    ])
   })
 
   it('hashes every n-gram once: padded Latin words (2–4) and CJK runs (1–2)', () => {

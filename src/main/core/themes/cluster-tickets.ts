@@ -6,6 +6,7 @@ import { normalizeRows } from './linalg/dense'
 import type { CsrMatrix, DenseMatrix } from './linalg/matrix'
 import { truncatedSvd } from './linalg/truncated-svd'
 import { seededRandom } from './random'
+import { scoreClusters } from './scoring/cluster-scores'
 import { hstackRows } from './text/tfidf'
 import type { TicketFeatures } from './text/ticket-features'
 
@@ -25,10 +26,12 @@ export interface ClusterOptions {
   level?: number
   resolution?: number
   /**
-   * Re-embed tickets by cross-fitted decision scores, then communities and self-training again
-   * (default true: +0.05 NMI on the Chinese benchmark set, +0.01 on BANKING77).
+   * Re-embed tickets by cross-fitted decision scores, then communities and self-training again,
+   * until the themes stop moving (default true).
    */
   reembed?: boolean
+  /** Most re-embedding stages (default 4). */
+  stages?: number
   /** The space the LSA reduces: character n-grams (default) or words and characters together. */
   reduceWith?: 'chars' | 'words+chars'
   /** Progress in [0, 1] with the step's name. */
@@ -47,10 +50,19 @@ export interface ClusterResult {
   levels: Int32Array[]
   /** Modularity of each first-stage level. */
   levelModularity: number[]
+  /** The themes after each re-embedding stage. */
+  stages: Int32Array[]
 }
 
 /** The other bucket's label. */
 export const OTHER = -1
+
+/**
+ * Most re-embedding stages, and the agreement (ARI) between two stages that ends them. Each stage
+ * moved the benchmark sets' NMI up by 0.01–0.02 for the first four and by less after them.
+ */
+const MAX_STAGES = 4
+const STABLE_ARI = 0.9
 
 const RESOLUTION: Record<Granularity, number> = { coarse: 0.5, normal: 1, fine: 2 }
 
@@ -58,7 +70,8 @@ const RESOLUTION: Record<Granularity, number> = { coarse: 0.5, normal: 1, fine: 
  * Complaint themes from ticket features: character n-gram TF-IDF reduced by a truncated SVD
  * (LSA), a k-nearest-neighbour cosine graph, Louvain communities (which choose the number of
  * themes), then rounds of self-training — a linear SVM on words and characters fitted on each
- * theme's most typical tickets reassigns every ticket. Then once more on a second embedding: each
+ * theme's most typical tickets reassigns every ticket. Then the same again on a new embedding, until
+ * the themes stop moving (at most MAX_STAGES times): each
  * ticket's cross-fitted decision scores (what a classifier that never saw it thinks of it), which
  * brings together tickets that say the same thing in different words. Communities too small to be
  * a theme go to the classifier; those left after the last round form the other bucket.
@@ -74,7 +87,8 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
       count: 0,
       confidence: new Float32Array(0),
       levels: [],
-      levelModularity: []
+      levelModularity: [],
+      stages: []
     }
 
   progress('reduce', 0)
@@ -105,8 +119,11 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
     confidence = trained.confidence
     progress('refine', (round + 1) / rounds)
   }
-  if (options.reembed ?? true) {
-    const scores = crossFittedScores(x, labels, seed + 50)
+  const stages: Int32Array[] = []
+  const reembeds = options.reembed === false ? 0 : (options.stages ?? MAX_STAGES)
+  for (let stage = 0; stage < reembeds; stage++) {
+    const before = labels
+    const scores = crossFittedScores(x, labels, seed + 50 + stage)
     // Centre each theme's scores so the embedding compares profiles, not overall confidence.
     centerColumns(scores)
     const embedded = normalizeRows(scores)
@@ -115,13 +132,16 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
     levels.push(...again.levels)
     labels = dropSmall(again.communities, minSize)
     for (let round = 0; round < rounds; round++) {
-      const trained = refine(x, labels, graph2, seed + 200 + round)
+      const trained = refine(x, labels, graph2, seed + 200 + 10 * stage + round)
       labels = dropSmall(trained.labels, minSize)
       confidence = trained.confidence
     }
+    stages.push(labels)
+    // A fixed point: the themes no longer move.
+    if (scoreClusters(before, labels).ari >= STABLE_ARI) break
   }
   const { relabelled, count } = bySize(labels)
-  return { labels: relabelled, count, confidence, levels, levelModularity }
+  return { labels: relabelled, count, confidence, levels, levelModularity, stages }
 }
 
 function reduce(chars: CsrMatrix, dimensions: number, seed: number): DenseMatrix {

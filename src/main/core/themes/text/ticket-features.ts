@@ -17,12 +17,16 @@ export interface TicketFeatures {
   chars: CsrMatrix
 }
 
-function analyse(texts: readonly string[], spec: CharGramSpec): { words: string[][]; chars: number[][] } {
+function analyse(
+  texts: readonly string[],
+  spec: CharGramSpec,
+  segment?: (run: string) => string[]
+): { words: string[][]; chars: number[][] } {
   const words: string[][] = []
   const chars: number[][] = []
   for (const text of texts) {
     const runs: TextRuns = textRuns(text)
-    words.push(wordTerms(runs))
+    words.push(wordTerms(runs, segment))
     const grams: number[] = []
     forEachCharGram(runs, spec, (h) => grams.push(h))
     chars.push(grams)
@@ -33,9 +37,10 @@ function analyse(texts: readonly string[], spec: CharGramSpec): { words: string[
 /** Fits both spaces on cleaned ticket texts and returns the tickets in them. */
 export function fitTicketFeatures(
   texts: readonly string[],
-  charGrams: CharGramSpec = DEFAULT_CHAR_GRAMS
+  charGrams: CharGramSpec = DEFAULT_CHAR_GRAMS,
+  segment?: (run: string) => string[]
 ): { model: TicketFeatureModel; features: TicketFeatures } {
-  const { words, chars } = analyse(texts, charGrams)
+  const { words, chars } = analyse(texts, charGrams, segment)
   const w = fitTfidf(words)
   const c = fitTfidf(chars)
   return {

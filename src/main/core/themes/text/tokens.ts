@@ -71,7 +71,7 @@ export function isContentChineseWord(word: string): boolean {
  * content words ("card arriv", "arriv yet"); CJK runs as overlapping character bigrams, which
  * stand in for words without a dictionary (a two-character word is the commonest Chinese word).
  */
-export function wordTerms(runs: TextRuns): string[] {
+export function wordTerms(runs: TextRuns, segment?: (run: string) => string[]): string[] {
   const terms: string[] = []
   let previous: string | null = null
   for (const word of runs.latin) {
@@ -84,6 +84,16 @@ export function wordTerms(runs: TextRuns): string[] {
     previous = s
   }
   for (const run of runs.cjk) {
+    if (segment) {
+      let before: string | null = null
+      for (const word of segment(run.join(''))) {
+        if (CHINESE_STOP_WORDS.has(word)) continue
+        terms.push(word)
+        if (before !== null) terms.push(`${before} ${word}`)
+        before = word
+      }
+      continue
+    }
     if (run.length === 1) {
       if (!CHINESE_STOP_WORDS.has(run[0]!)) terms.push(run[0]!)
       continue

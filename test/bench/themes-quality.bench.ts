@@ -77,6 +77,7 @@ for (const name of SETS) {
       level: process.env['LEVEL'] ? Number(process.env['LEVEL']) : undefined,
       resolution: process.env['RES'] ? Number(process.env['RES']) : undefined,
       reembed: process.env['REEMBED'] !== '0',
+      wordVectors: process.env['WORDVEC'] !== '0',
       stages: process.env['STAGES'] ? Number(process.env['STAGES']) : undefined,
       neighbors: process.env['NEIGHBORS'] ? Number(process.env['NEIGHBORS']) : undefined,
       dimensions: process.env['DIMS'] ? Number(process.env['DIMS']) : undefined,

@@ -70,6 +70,13 @@ export const OTHER = -1
 const MAX_STAGES = 4
 const STABLE_ARI = 0.9
 
+/**
+ * A ticket trains its theme's classifier when at least this share of its neighbours are in the
+ * theme: a clear majority. Measured at 0.5, 0.7 and 0.9: 0.7 gained on BANKING77 (NMI +0.005,
+ * accuracy +0.016) and was level on the Chinese set (NMI −0.001, accuracy −0.006).
+ */
+const TYPICAL_SHARE = 0.7
+
 const RESOLUTION: Record<Granularity, number> = { coarse: 0.5, normal: 1, fine: 2 }
 
 /**
@@ -190,7 +197,7 @@ function dropSmall(labels: Int32Array, minSize: number): Int32Array {
 }
 
 /**
- * One round of self-training: the members of each theme whose neighbours mostly share it train a
+ * One round of self-training: the members of each theme whose neighbours clearly share it train a
  * one-vs-rest linear SVM; every ticket takes the theme of its highest score.
  */
 function refine(
@@ -212,7 +219,7 @@ function refine(
       seen++
       if (relabelled[nb] === l) same++
     }
-    if (seen === 0 || same * 2 >= seen) training[i] = l
+    if (seen === 0 || same >= TYPICAL_SHARE * seen) training[i] = l
   }
   const model = trainLinearSvm(x, training, count, { seed })
   const scores = decisionScores(model, x)

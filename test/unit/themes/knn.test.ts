@@ -9,7 +9,6 @@ import {
 import type { DenseMatrix } from '../../../src/main/core/themes/linalg/matrix'
 import { seededRandom } from '../../../src/main/core/themes/random'
 
-const bench = process.env.THEMES_BENCH === '1'
 
 /** Rows scaled to unit length (all-zero rows stay zero). */
 function normalise(data: Float32Array, rows: number, cols: number): DenseMatrix {
@@ -215,24 +214,4 @@ describe('knn', () => {
     expect(knn(larger, 8, { exactMaxRows: 1000, seed: 5 })).toEqual(approximateKnn(larger, 8, { seed: 5 }))
     expect(knn(larger, 8, { exactMaxRows: 2000 })).toEqual(exactKnn(larger, 8))
   })
-})
-
-describe.skipIf(!bench)('knn timings (THEMES_BENCH=1)', () => {
-  it('NN-descent against exact on 20,000 × 100 clustered rows, k = 10', () => {
-    const p = clustered(20_000, 100, 50, 0.5, 7)
-    const runs: number[] = []
-    let approx = approximateKnn(p, 10, { seed: 1 })
-    for (let run = 0; run < 3; run++) {
-      const t = performance.now()
-      approx = approximateKnn(p, 10, { seed: run + 1 })
-      runs.push(performance.now() - t)
-    }
-    const t = performance.now()
-    const exact = exactKnn(p, 10)
-    const exactMs = performance.now() - t
-    console.log(
-      `20,000 × 100, k = 10: NN-descent ${runs.map((ms) => ms.toFixed(0)).join(' / ')} ms, ` +
-        `exact ${exactMs.toFixed(0)} ms, recall ${recall(approx, exact).toFixed(4)}`
-    )
-  }, 600_000)
 })

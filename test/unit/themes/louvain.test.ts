@@ -9,7 +9,6 @@ import {
 } from '../../../src/main/core/themes/graph/louvain'
 import { seededRandom } from '../../../src/main/core/themes/random'
 
-const bench = process.env.THEMES_BENCH === '1'
 
 type Edge = [number, number, number]
 
@@ -435,37 +434,4 @@ describe('louvain', () => {
     expect(limited.levels).toHaveLength(1)
     expect(limited.levels[0]).toEqual(r.levels[0])
   })
-})
-
-describe.skipIf(!bench)('louvain timings (THEMES_BENCH=1)', () => {
-  it('a 100,000-node 10-NN graph', () => {
-    // 500 planted groups of 200; each node picks 9 of its 10 neighbours in its own group.
-    const n = 100_000
-    const k = 10
-    const rng = seededRandom(11)
-    const neighbors = new Int32Array(n * k)
-    const similarities = new Float32Array(n * k)
-    for (let i = 0; i < n; i++) {
-      const group = Math.floor(i / 200)
-      const picked = new Set<number>([i])
-      for (let t = 0; t < k; t++) {
-        let j = i
-        while (picked.has(j)) j = t < 9 ? group * 200 + rng.int(200) : rng.int(n)
-        picked.add(j)
-        neighbors[i * k + t] = j
-        similarities[i * k + t] = t < 9 ? 0.9 - 0.02 * t : 0.3
-      }
-    }
-    let t = performance.now()
-    const g = knnToGraph({ n, k, neighbors, similarities })
-    const toGraphMs = performance.now() - t
-    t = performance.now()
-    const r = louvain(g, { seed: 1 })
-    const louvainMs = performance.now() - t
-    console.log(
-      `100,000 nodes, ${g.indptr[n]} stored edges: knnToGraph ${toGraphMs.toFixed(0)} ms, ` +
-        `louvain ${louvainMs.toFixed(0)} ms, ${r.count} communities, Q ${r.modularity.toFixed(4)}, ` +
-        `levels ${r.levels.map((l) => new Set(l).size).join(' → ')}`
-    )
-  }, 120_000)
 })

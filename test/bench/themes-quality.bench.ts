@@ -96,7 +96,7 @@ for (const name of SETS) {
     result.levels.forEach((level, i) => {
       const s = scoreClusters(level, truth)
       console.log(
-        `  louvain level ${i} Q=${result.levelModularity[i]?.toFixed(4) ?? '-'}: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)}`
+        `  louvain level ${i}: k=${s.k} nmi=${s.nmi.toFixed(4)} ari=${s.ari.toFixed(4)} acc=${s.accuracy.toFixed(4)}`
       )
     })
     const s = scoreClusters(result.labels, truth)

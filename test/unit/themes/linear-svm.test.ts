@@ -310,7 +310,7 @@ describe('trainLinearSvm', () => {
 })
 
 describe('decisionScores and predict', () => {
-  it('equal explicit dot products, with the argmax and runner-up margin', () => {
+  it('equal explicit dot products, with the argmax, its score and the runner-up margin', () => {
     const { x, labels } = syntheticText(seededRandom(37), 200, 5, {
       signaturesPerClass: 8,
       signatureDraws: 2,
@@ -321,7 +321,7 @@ describe('decisionScores and predict', () => {
     const scores = decisionScores(model, x)
     expect(scores.rows).toBe(x.rows)
     expect(scores.cols).toBe(5)
-    const { labels: predicted, margin } = predict(model, x)
+    const { labels: predicted, margin, score } = predict(model, x)
     for (let r = 0; r < x.rows; r++) {
       const explicit: number[] = []
       for (let k = 0; k < 5; k++) {
@@ -331,6 +331,7 @@ describe('decisionScores and predict', () => {
       const order = explicit.map((s, k) => ({ s, k })).sort((a, b) => b.s - a.s || a.k - b.k)
       expect(predicted[r]).toBe(order[0]!.k)
       expect(margin[r]).toBeCloseTo(order[0]!.s - order[1]!.s, 5)
+      expect(score[r]).toBeCloseTo(order[0]!.s, 5)
     }
   })
 

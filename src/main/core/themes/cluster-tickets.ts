@@ -1,7 +1,7 @@
-import { decisionScores, trainLinearSvm } from './classify/linear-svm'
+import { decisionScores, predict, trainLinearSvm } from './classify/linear-svm'
 import type { KnnGraph } from './graph/knn'
 import { knn } from './graph/knn'
-import { knnToGraph, louvain, modularity } from './graph/louvain'
+import { knnToGraph, louvain } from './graph/louvain'
 import { normalizeRows } from './linalg/dense'
 import type { CsrMatrix, DenseMatrix } from './linalg/matrix'
 import { truncatedSvd } from './linalg/truncated-svd'
@@ -54,8 +54,6 @@ export interface ClusterResult {
   confidence: Float32Array
   /** Partitions Louvain found, coarsest last, for the benchmark. */
   levels: Int32Array[]
-  /** Modularity of each first-stage level. */
-  levelModularity: number[]
   /** The themes after each re-embedding stage. */
   stages: Int32Array[]
 }
@@ -101,7 +99,6 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
       count: 0,
       confidence: new Float32Array(0),
       levels: [],
-      levelModularity: [],
       stages: []
     }
 
@@ -123,10 +120,8 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
   const graph = knn(embedding, Math.min(options.neighbors ?? 10, n - 1), { seed })
   progress('communities', 0)
   const resolution = options.resolution ?? RESOLUTION[options.granularity ?? 'normal']
-  const weighted = knnToGraph(graph)
-  const communities = louvain(weighted, { resolution, seed })
+  const communities = louvain(knnToGraph(graph), { resolution, seed })
   const levels = communities.levels
-  const levelModularity = levels.map((l) => modularity(weighted, l, resolution))
   const start = levels[options.level ?? levels.length - 1] ?? communities.communities
 
   progress('refine', 0)
@@ -162,7 +157,7 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
     if (scoreClusters(before, labels).ari >= STABLE_ARI) break
   }
   const { relabelled, count } = bySize(labels)
-  return { labels: relabelled, count, confidence, levels, levelModularity, stages }
+  return { labels: relabelled, count, confidence, levels, stages }
 }
 
 function reduce(chars: CsrMatrix, dimensions: number, seed: number): DenseMatrix {
@@ -221,24 +216,10 @@ function refine(
     }
     if (seen === 0 || same >= TYPICAL_SHARE * seen) training[i] = l
   }
-  const model = trainLinearSvm(x, training, count, { seed })
-  const scores = decisionScores(model, x)
-  const out = new Int32Array(x.rows)
-  const confidence = new Float32Array(x.rows)
-  for (let i = 0; i < x.rows; i++) {
-    let best = 0
-    let bestScore = -Infinity
-    for (let c = 0; c < count; c++) {
-      const s = scores.data[i * count + c]!
-      if (s > bestScore) {
-        bestScore = s
-        best = c
-      }
-    }
-    out[i] = best
-    confidence[i] = bestScore
-  }
-  return { labels: out, confidence }
+  const predicted = predict(trainLinearSvm(x, training, count, { seed }), x)
+  // Without a theme to train there is no score: confidence 0, label OTHER (predict's −1).
+  const confidence = predicted.score.map((v) => (Number.isFinite(v) ? v : 0))
+  return { labels: predicted.labels, confidence }
 }
 
 /**

@@ -3,6 +3,7 @@ import { seededRandom } from './random'
 import { cjkWidthAt } from '../search/cjk'
 import type { ChineseSegmenter } from './text/segment-chinese'
 import { CHINESE_STOP_WORDS, ENGLISH_STOP_WORDS } from './text/stop-words'
+import { LATIN_WORD } from './text/tokens'
 
 /** A word of a ticket as a label may quote it: its surface form and whether it is Chinese. */
 interface LabelToken {
@@ -28,7 +29,6 @@ export interface LabelOptions {
   seed?: number
 }
 
-const LATIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 /** Punctuation and line ends break phrases: a label never spans two clauses. */
 const CLAUSE_BREAK = /[\n.,;:!?()[\]{}"“”‘’、。，；：！？（）【】《》…]+/u
 

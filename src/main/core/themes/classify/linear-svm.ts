@@ -403,11 +403,15 @@ export function decisionScores(model: LinearModel, x: CsrMatrix): DenseMatrix {
 }
 
 /** One-vs-rest prediction: argmax of the decision scores and its margin over the runner-up. */
-export function predict(model: LinearModel, x: CsrMatrix): { labels: Int32Array; margin: Float32Array } {
+export function predict(
+  model: LinearModel,
+  x: CsrMatrix
+): { labels: Int32Array; margin: Float32Array; score: Float32Array } {
   // Ties go to the lower class; one class gives a margin of +∞, and no classes label −1 (margin NaN).
   const { classes } = model
   const labels = new Int32Array(x.rows).fill(-1)
   const margin = new Float32Array(x.rows).fill(NaN)
+  const score = new Float32Array(x.rows).fill(NaN)
   scoreInBlocks(model, x, (first, end, acc) => {
     for (let r = first, o = 0; r < end; r++, o += classes) {
       let best = 0
@@ -425,7 +429,8 @@ export function predict(model: LinearModel, x: CsrMatrix): { labels: Int32Array;
       }
       labels[r] = best
       margin[r] = top - second
+      score[r] = top
     }
   })
-  return { labels, margin }
+  return { labels, margin, score }
 }

@@ -13,7 +13,8 @@ export interface TextRuns {
   latin: string[]
 }
 
-const LATIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+/** A Latin-script word with its apostrophes ("can't"); global, for matchAll. */
+export const LATIN_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 
 /** The CJK runs and the Latin words of a cleaned text. */
 export function textRuns(text: string): TextRuns {

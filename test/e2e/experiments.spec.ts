@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Download } from '@playwright/test'
 import type { ExperimentResult, ExperimentsReport, PowerResult } from '../../src/shared/domain/experiments'
 // The workbench's own formatting: the screen must show the CLI's numbers written exactly this way.
@@ -31,7 +29,7 @@ import { experimentVerdict } from '../../src/renderer/src/editors/experiments/ex
 import { experimentReason } from '../../src/shared/i18n/experiment-reason'
 import { expect, screenshotPath, test } from './fixtures'
 import { runBuiltCli, uiText as textOf } from './harness/cli-and-text'
-import { startServe } from './harness/serve-process'
+import { withEmptyWorkspace } from './harness/serve-process'
 import { ExperimentEditor, ExperimentsView, SampleSizeCalculator } from './pages/experiments'
 import { WorkbenchPage } from './pages/workbench-page'
 
@@ -400,13 +398,7 @@ test.describe('experiments', () => {
 
   test('says what to import when the workspace has no experiments', async ({ workbench }) => {
     const { page } = workbench
-    const dir = mkdtempSync(join(tmpdir(), 'loopbench-e2e-empty-'))
-    const server = await startServe({
-      workspace: join(dir, 'empty.loopbench'),
-      configDir: join(dir, 'config'),
-      extraArgs: ['--create']
-    })
-    try {
+    await withEmptyWorkspace(async (server) => {
       await page.goto(server.url)
       const wb = new WorkbenchPage(page)
       await wb.waitReady()
@@ -427,9 +419,6 @@ test.describe('experiments', () => {
       await expect(view.empty).toContainText('还没有实验')
       await expect(view.emptyImport).toHaveText('导入实验数据')
       await page.screenshot({ path: screenshotPath('experiments-empty-zh-CN') })
-    } finally {
-      await server.stop()
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })

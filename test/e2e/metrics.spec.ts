@@ -1,6 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync, writeFileSync } from 'node:fs'
 import type { Download } from '@playwright/test'
 import type {
   MetricsComments,
@@ -30,7 +28,7 @@ import {
 } from '../../src/renderer/src/editors/metrics/metrics-format'
 import { expect, screenshotPath, test } from './fixtures'
 import { runBuiltCli, uiText as textOf } from './harness/cli-and-text'
-import { startServe } from './harness/serve-process'
+import { withEmptyWorkspace } from './harness/serve-process'
 import type { MetricsDashboard } from './pages/metrics-dashboard'
 import { MetricsDashboard as Dashboard } from './pages/metrics-dashboard'
 import { WorkbenchPage } from './pages/workbench-page'
@@ -496,13 +494,7 @@ test.describe('metrics dashboard', () => {
 
   test('says what to import when the workspace has no survey responses', async ({ workbench }) => {
     const { page } = workbench
-    const dir = mkdtempSync(join(tmpdir(), 'loopbench-e2e-empty-'))
-    const server = await startServe({
-      workspace: join(dir, 'empty.loopbench'),
-      configDir: join(dir, 'config'),
-      extraArgs: ['--create']
-    })
-    try {
+    await withEmptyWorkspace(async (server) => {
       await page.goto(server.url)
       const wb = new WorkbenchPage(page)
       await wb.waitReady()
@@ -518,9 +510,6 @@ test.describe('metrics dashboard', () => {
       await expect(zh.empty).toContainText('还没有问卷回复')
       await expect(zh.emptyImport).toHaveText('导入问卷导出文件')
       await page.screenshot({ path: screenshotPath('metrics-empty-zh-CN') })
-    } finally {
-      await server.stop()
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })

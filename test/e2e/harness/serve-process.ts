@@ -1,5 +1,8 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { CLI, ROOT } from './paths'
 
 export interface ServeProcess {
@@ -74,5 +77,24 @@ export async function startServe(options: {
       clearTimeout(timeout)
       return code
     }
+  }
+}
+
+/**
+ * Runs `body` against `loopbench serve` on a new, empty workspace (created by `--create`) in a
+ * temporary folder, then stops the server and removes the folder, whatever happened.
+ */
+export async function withEmptyWorkspace(body: (server: ServeProcess) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'loopbench-e2e-empty-'))
+  const server = await startServe({
+    workspace: join(dir, 'empty.loopbench'),
+    configDir: join(dir, 'config'),
+    extraArgs: ['--create']
+  })
+  try {
+    await body(server)
+  } finally {
+    await server.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -7,6 +7,7 @@ import { runServe } from './commands/serve'
 import { runMetrics } from './commands/metrics'
 import { runPower } from './commands/power'
 import { runExperiments } from './commands/experiments'
+import { runThemes } from './commands/themes'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
@@ -17,6 +18,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   'undo-import': { run: runUndoImport, summary: 'remove an import batch' },
   metrics: { run: runMetrics, summary: 'CSAT and NPS by period or segment, with tested changes' },
   experiments: { run: runExperiments, summary: 'A/B test results with a decision and its reason' },
+  themes: { run: runThemes, summary: 'complaint themes with volume, trend and satisfaction impact' },
   power: { run: runPower, summary: 'units per arm an A/B test needs to detect an effect' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }

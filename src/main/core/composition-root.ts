@@ -12,6 +12,7 @@ import type { HostPort } from './service/workbench-service'
 import { WorkbenchService } from './service/workbench-service'
 import type { WorkspaceOptions } from './store/workspace'
 import { startSearchIndexing } from './search/search-scheduler'
+import { startThemeAssignment } from './themes/theme-scheduler'
 
 export interface WorkbenchOptions {
   host: HostPort
@@ -62,9 +63,13 @@ export async function createWorkbench(options: WorkbenchOptions): Promise<Workbe
     demoWorkspacePath: options.demoWorkspacePath ?? null,
     ...(options.workspaceOptions ? { workspaceOptions: options.workspaceOptions } : {})
   })
-  // Hosts that keep running bring the search index up to date in the background after every
-  // import and undo, and when a workspace opens; one-shot CLI commands leave it to them.
-  if (options.host.kind !== 'cli') service.onDataChange((context) => startSearchIndexing(context))
+  // Hosts that keep running bring the search index and the themes up to date in the background
+  // after every import and undo, and when a workspace opens; one-shot CLI commands leave it to them.
+  if (options.host.kind !== 'cli') {
+    service.onDataChange((context) => startSearchIndexing(context))
+    // New tickets join the existing themes without a re-run.
+    service.onDataChange((context) => startThemeAssignment(context))
+  }
   if (options.workspacePath) {
     await service.openInitial(options.workspacePath, { create: options.createIfMissing ?? false })
   }

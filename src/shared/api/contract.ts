@@ -26,6 +26,20 @@ import { RECORD_KINDS } from '../domain/field-roles'
 import type { ExperimentsReport, PowerResult } from '../domain/experiments'
 import { ExperimentsRequestSchema, PowerRequestSchema } from '../domain/experiments'
 import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
+import type { Taxonomy, ThemeDetail, ThemeEditResult, ThemesOverview, ThemeTicket } from '../domain/themes'
+import {
+  TaxonomySchema,
+  ThemeDetailRequestSchema,
+  ThemeFlagRequestSchema,
+  ThemeFromRuleRequestSchema,
+  ThemeMergeRequestSchema,
+  ThemeMoveTicketRequestSchema,
+  ThemeRenameRequestSchema,
+  ThemeSplitRequestSchema,
+  ThemesListRequestSchema,
+  ThemesRunRequestSchema,
+  ThemeTicketsRequestSchema
+} from '../domain/themes'
 import {
   MetricsCommentsRequestSchema,
   MetricsPlanRequestSchema,
@@ -180,6 +194,29 @@ export const contract = {
     z.strictObject({ experimentId: z.number().int().gte(1), arm: z.string().min(1).max(500) }),
     returns<null>()
   ),
+
+  /** Every theme with its volume, trend and satisfaction impact in a quarter. */
+  'themes.list': method(ThemesListRequestSchema, returns<ThemesOverview>()),
+  /** One theme for the editor: examples, trend, split by channel and segment. */
+  'themes.detail': method(ThemeDetailRequestSchema, returns<ThemeDetail>()),
+  /** A page of a theme's tickets, most typical first. */
+  'themes.tickets': method(ThemeTicketsRequestSchema, returns<{ total: number; rows: ThemeTicket[] }>()),
+  /** Clusters every ticket again as a background job; edits survive (see match-themes). */
+  'themes.run': method(ThemesRunRequestSchema, returns<{ jobId: string }>()),
+  'themes.rename': method(ThemeRenameRequestSchema, returns<ThemeEditResult>()),
+  'themes.merge': method(ThemeMergeRequestSchema, returns<ThemeEditResult>()),
+  'themes.split': method(ThemeSplitRequestSchema, returns<ThemeEditResult>()),
+  /** Excludes a theme (not a complaint) or takes it back (value false). */
+  'themes.exclude': method(ThemeFlagRequestSchema, returns<ThemeEditResult>()),
+  'themes.pin': method(ThemeFlagRequestSchema, returns<ThemeEditResult>()),
+  /** Puts one ticket in another theme; a re-run keeps it there. */
+  'themes.moveTicket': method(ThemeMoveTicketRequestSchema, returns<ThemeEditResult>()),
+  /** A theme of the tickets that match a search rule. */
+  'themes.createFromRule': method(ThemeFromRuleRequestSchema, returns<ThemeEditResult>()),
+  /** Every ticket's theme (merges followed; null before the first run), in ticket order. */
+  'themes.assignments': method(NoInput, returns<Array<{ ticketId: string; themeId: number | null }>>()),
+  'themes.exportTaxonomy': method(NoInput, returns<Taxonomy>()),
+  'themes.importTaxonomy': method(z.strictObject({ taxonomy: TaxonomySchema }), returns<ThemeEditResult>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

@@ -10,6 +10,8 @@ export type WorkbenchEvent =
   | { type: 'workspace.changed'; workspace: WorkspaceInfo | null }
   | { type: 'settings.changed'; settings: AnalysisSettings }
   | { type: 'preferences.changed'; preferences: UserPreferences }
+  /** Themes changed: a run or an assignment finished, or the user edited them. */
+  | { type: 'themes.changed' }
   /** A native menu item was chosen; the renderer runs the command with this id. */
   | { type: 'command.run'; command: CommandId }
 

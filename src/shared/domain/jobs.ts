@@ -11,7 +11,9 @@ export const JOB_KINDS = [
   'import.run',
   'import.undo',
   'search.index',
-  'sql.query'
+  'sql.query',
+  'themes.run',
+  'themes.assign'
 ] as const
 export type JobKind = (typeof JOB_KINDS)[number]
 

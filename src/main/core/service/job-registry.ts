@@ -10,6 +10,7 @@ import { undoBatch } from '../import/pipeline/undo-batch'
 import { openReadOnly, openReadWrite } from '../store/sqlite'
 import { runSearchIndexJob } from '../search/index-tickets'
 import { runSqlQueryJob } from '../sql/sql-query-job'
+import { assignThemesJob, runThemesJob } from '../themes/theme-jobs'
 
 const UndoParams = z.strictObject({ workspacePath: z.string().min(1), batchId: z.number().int().gte(1) })
 
@@ -43,5 +44,7 @@ export const JOB_REGISTRY: JobRegistry = {
     }
   },
   'search.index': runSearchIndexJob,
-  'sql.query': runSqlQueryJob
+  'sql.query': runSqlQueryJob,
+  'themes.run': runThemesJob,
+  'themes.assign': assignThemesJob
 }

@@ -15,6 +15,7 @@ import { createExploreHandlers } from './explore-handlers'
 import { createImportHandlers } from './import-handlers'
 import { createMetricsHandlers } from './metrics-handlers'
 import { createExperimentHandlers } from './experiment-handlers'
+import { createThemeHandlers } from './theme-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
 export type { HostPort } from './service-context'
@@ -67,7 +68,8 @@ export class WorkbenchService {
       ...createImportHandlers(this.context),
       ...createExploreHandlers(this.context),
       ...createMetricsHandlers(this.context),
-      ...createExperimentHandlers(this.context)
+      ...createExperimentHandlers(this.context),
+      ...createThemeHandlers(this.context)
     }
   }
 
@@ -107,6 +109,7 @@ export class WorkbenchService {
     | keyof ReturnType<typeof createExploreHandlers>
     | keyof ReturnType<typeof createMetricsHandlers>
     | keyof ReturnType<typeof createExperimentHandlers>
+    | keyof ReturnType<typeof createThemeHandlers>
   > {
     return {
       'app.info': (): AppInfo => ({

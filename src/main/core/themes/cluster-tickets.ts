@@ -1,3 +1,4 @@
+import type { LinearModel } from './classify/linear-svm'
 import { decisionScores, predict, trainLinearSvm } from './classify/linear-svm'
 import type { KnnGraph } from './graph/knn'
 import { knn } from './graph/knn'
@@ -56,6 +57,12 @@ export interface ClusterResult {
   levels: Int32Array[]
   /** The themes after each re-embedding stage. */
   stages: Int32Array[]
+  /**
+   * The classifier of the last self-training round, which assigns tickets that were not clustered
+   * (a sample's remainder, later imports): its class k is theme `classThemes[k]` (OTHER for a
+   * class too small to be a theme). It reads `hstackRows(words, chars)` of the same feature space.
+   */
+  classifier: { model: LinearModel; classThemes: Int32Array } | null
 }
 
 /** The other bucket's label. */
@@ -99,7 +106,8 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
       count: 0,
       confidence: new Float32Array(0),
       levels: [],
-      stages: []
+      stages: [],
+      classifier: null
     }
 
   progress('reduce', 0)
@@ -128,11 +136,13 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
   const minSize = Math.max(5, Math.ceil(n * 0.001))
   let labels = dropSmall(start, minSize)
   let confidence: Float32Array = new Float32Array(n)
+  let last: Refined | null = null
   const rounds = options.rounds ?? 3
   for (let round = 0; round < rounds; round++) {
     const trained = refine(x, labels, graph, seed + round)
     labels = dropSmall(trained.labels, minSize)
     confidence = trained.confidence
+    last = trained
     progress('refine', (round + 1) / rounds)
   }
   const stages: Int32Array[] = []
@@ -151,13 +161,45 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
       const trained = refine(x, labels, graph2, seed + 200 + 10 * stage + round)
       labels = dropSmall(trained.labels, minSize)
       confidence = trained.confidence
+      last = trained
     }
     stages.push(labels)
     // A fixed point: the themes no longer move.
     if (scoreClusters(before, labels).ari >= STABLE_ARI) break
   }
   const { relabelled, count } = bySize(labels)
-  return { labels: relabelled, count, confidence, levels, stages }
+  return {
+    labels: relabelled,
+    count,
+    confidence,
+    levels,
+    stages,
+    classifier: classifierOf(last, labels, relabelled)
+  }
+}
+
+/**
+ * The last round's classifier with each class mapped to its final theme: class k predicted the
+ * label k, which dropSmall kept or made OTHER, and bySize renumbered.
+ */
+function classifierOf(
+  last: Refined | null,
+  labels: Int32Array,
+  relabelled: Int32Array
+): ClusterResult['classifier'] {
+  if (!last) return null
+  const classThemes = new Int32Array(last.model.classes).fill(OTHER)
+  for (let i = 0; i < labels.length; i++) {
+    const predicted = last.labels[i]!
+    if (predicted >= 0 && labels[i] === predicted) classThemes[predicted] = relabelled[i]!
+  }
+  return { model: last.model, classThemes }
+}
+
+interface Refined {
+  labels: Int32Array
+  confidence: Float32Array
+  model: LinearModel
 }
 
 function reduce(chars: CsrMatrix, dimensions: number, seed: number): DenseMatrix {
@@ -195,12 +237,7 @@ function dropSmall(labels: Int32Array, minSize: number): Int32Array {
  * One round of self-training: the members of each theme whose neighbours clearly share it train a
  * one-vs-rest linear SVM; every ticket takes the theme of its highest score.
  */
-function refine(
-  x: CsrMatrix,
-  labels: Int32Array,
-  graph: KnnGraph,
-  seed: number
-): { labels: Int32Array; confidence: Float32Array } {
+function refine(x: CsrMatrix, labels: Int32Array, graph: KnnGraph, seed: number): Refined {
   const { relabelled, count } = bySize(labels)
   const training = new Int32Array(relabelled.length).fill(-1)
   for (let i = 0; i < relabelled.length; i++) {
@@ -216,10 +253,11 @@ function refine(
     }
     if (seen === 0 || same >= TYPICAL_SHARE * seen) training[i] = l
   }
-  const predicted = predict(trainLinearSvm(x, training, count, { seed }), x)
+  const model = trainLinearSvm(x, training, count, { seed })
+  const predicted = predict(model, x)
   // Without a theme to train there is no score: confidence 0, label OTHER (predict's −1).
   const confidence = predicted.score.map((v) => (Number.isFinite(v) ? v : 0))
-  return { labels: predicted.labels, confidence }
+  return { labels: predicted.labels, confidence, model }
 }
 
 /**

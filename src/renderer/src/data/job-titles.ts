@@ -8,7 +8,9 @@ const JOB_TITLES: Readonly<Record<JobKind, MessageKey>> = {
   'import.run': 'job.import.run',
   'import.undo': 'job.import.undo',
   'search.index': 'job.search.index',
-  'sql.query': 'job.sql.query'
+  'sql.query': 'job.sql.query',
+  'themes.run': 'job.themes.run',
+  'themes.assign': 'job.themes.assign'
 }
 
 /** The message key of a job's title, when its kind is known. */

@@ -3,9 +3,10 @@ import { migration0001 } from './0001-initial'
 import { migration0002 } from './0002-import-provenance-and-search'
 import { migration0003 } from './0003-pending-indexes'
 import { migration0004 } from './0004-survey-metrics-indexes'
+import { migration0005 } from './0005-themes'
 
 /** Every migration this version ships, in order. Append only: never edit a shipped migration. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004]
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005]
 
 /** The schema version a fully migrated workspace has. */
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

@@ -98,3 +98,41 @@ export function csrTimesDense(
     }
   }
 }
+
+/** Matrices with the same columns one below the other. */
+export function vstackCsr(parts: readonly CsrMatrix[], cols: number): CsrMatrix {
+  const rows = parts.reduce((s, p) => s + p.rows, 0)
+  const nnz = parts.reduce((s, p) => s + p.indptr[p.rows]!, 0)
+  const indptr = new Int32Array(rows + 1)
+  const indices = new Int32Array(nnz)
+  const data = new Float32Array(nnz)
+  let r = 0
+  let k = 0
+  for (const p of parts) {
+    if (p.cols !== cols) throw new Error(`vstackCsr: ${p.cols} columns where ${cols} were expected`)
+    const count = p.indptr[p.rows]!
+    indices.set(p.indices.subarray(0, count), k)
+    data.set(p.data.subarray(0, count), k)
+    for (let i = 1; i <= p.rows; i++) indptr[r + i] = k + p.indptr[i]!
+    r += p.rows
+    k += count
+  }
+  return { rows, cols, indptr, indices, data }
+}
+
+/** The rows of a matrix in another order: row i of the result is row `from[i]` of x. */
+export function takeRows(x: CsrMatrix, from: ArrayLike<number>): CsrMatrix {
+  const indptr = new Int32Array(from.length + 1)
+  for (let i = 0; i < from.length; i++) {
+    const r = from[i]!
+    indptr[i + 1] = indptr[i]! + x.indptr[r + 1]! - x.indptr[r]!
+  }
+  const indices = new Int32Array(indptr[from.length]!)
+  const data = new Float32Array(indices.length)
+  for (let i = 0; i < from.length; i++) {
+    const r = from[i]!
+    indices.set(x.indices.subarray(x.indptr[r]!, x.indptr[r + 1]!), indptr[i]!)
+    data.set(x.data.subarray(x.indptr[r]!, x.indptr[r + 1]!), indptr[i]!)
+  }
+  return { rows: from.length, cols: x.cols, indptr, indices, data }
+}

@@ -20,8 +20,11 @@ export interface WorkbenchFixture {
   server: ServeProcess
   /** Reloads the page (same server, same preferences). */
   reload(): Promise<void>
-  /** Stops the server and starts a new one on the same workspace and configuration, then opens it. */
-  restartServer(): Promise<void>
+  /**
+   * Stops the server and starts a new one on the same workspace and configuration, then opens
+   * it; `prepare` may change the workspace file while no server has it open.
+   */
+  restartServer(prepare?: (workspacePath: string) => void): Promise<void>
 }
 
 export const test = base.extend<{ workbench: WorkbenchFixture }>({
@@ -56,9 +59,10 @@ export const test = base.extend<{ workbench: WorkbenchFixture }>({
       reload: async () => {
         await page.reload()
       },
-      restartServer: async () => {
+      restartServer: async (prepare) => {
         collecting = false
         await server.stop()
+        prepare?.(workspacePath)
         server = await startServe({ workspace: workspacePath, configDir })
         await page.goto(server.url)
         collecting = true

@@ -26,7 +26,8 @@ export interface TableSummary {
 /**
  * The filters of the tickets table. Dates are epoch milliseconds (as the table's datetime
  * cells): `from` inclusive, `to` exclusive. In `channels` and `statuses`, `null` selects tickets
- * without a value; an empty or missing list does not filter.
+ * without a value; `themes` selects the tickets assigned to any of these themes (by id). An empty
+ * or missing list does not filter.
  */
 export const TicketFilterSchema = z.strictObject({
   /** Words, or Chinese of any length; every term must occur. */
@@ -34,7 +35,8 @@ export const TicketFilterSchema = z.strictObject({
   from: z.number().int().optional(),
   to: z.number().int().optional(),
   channels: z.array(z.string().max(200).nullable()).max(200).optional(),
-  statuses: z.array(z.string().max(200).nullable()).max(200).optional()
+  statuses: z.array(z.string().max(200).nullable()).max(200).optional(),
+  themes: z.array(z.number().int().gte(1)).max(200).optional()
 })
 export type TicketFilter = z.infer<typeof TicketFilterSchema>
 

@@ -16,6 +16,7 @@ import { filterMessages } from './messages/filters'
 import { metricsMessages } from './messages/metrics'
 import { experimentMessages } from './messages/experiments'
 import { experimentUiMessages } from './messages/experiments-ui'
+import { themeUiMessages } from './messages/themes-ui'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -39,7 +40,8 @@ export const CATALOG = {
     ...filterMessages.en,
     ...metricsMessages.en,
     ...experimentMessages.en,
-    ...experimentUiMessages.en
+    ...experimentUiMessages.en,
+    ...themeUiMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -58,7 +60,8 @@ export const CATALOG = {
     ...filterMessages['zh-CN'],
     ...metricsMessages['zh-CN'],
     ...experimentMessages['zh-CN'],
-    ...experimentUiMessages['zh-CN']
+    ...experimentUiMessages['zh-CN'],
+    ...themeUiMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

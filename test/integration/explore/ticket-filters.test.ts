@@ -5,6 +5,7 @@ import { readDistinctValues } from '../../../src/main/core/explore/distinct-valu
 import type { FilteredTablePageRequest } from '../../../src/main/core/explore/table-browser'
 import { listTables, readTablePage } from '../../../src/main/core/explore/table-browser'
 import type { TicketFilter } from '../../../src/main/core/explore/ticket-filter'
+import { TicketFilterSchema, ticketFilterSql } from '../../../src/main/core/explore/ticket-filter'
 import { runSearchIndexJob } from '../../../src/main/core/search/index-tickets'
 import type { Workspace } from '../../../src/main/core/store/workspace'
 import { makeTempDir } from '../../helpers/temp-dir'
@@ -34,7 +35,13 @@ const PHRASES = [
 interface Row extends TestTicket {
   id: number
   externalId: string
+  /** The theme the ticket is assigned to (ticket_themes), if any. */
+  theme: number | null
 }
+
+/** Themes 1–3; every seventh ticket has none. */
+const THEME_IDS = [1, 2, 3] as const
+const themeOf = (i: number): number | null => (i % 7 === 0 ? null : THEME_IDS[i % 3]!)
 
 let ws: Workspace
 let cleanup: () => void
@@ -59,7 +66,15 @@ beforeAll(async () => {
     external_id: string
   }>
   const byId = new Map(external.map((r) => [r.id, r.external_id]))
-  rows = tickets.map((t, i) => ({ ...t, id: ids[i]!, externalId: byId.get(ids[i]!)! }))
+  rows = tickets.map((t, i) => ({ ...t, id: ids[i]!, externalId: byId.get(ids[i]!)!, theme: themeOf(i) }))
+  ws.db.transaction(() => {
+    const theme = ws.db.prepare('INSERT INTO themes (id, label, created_at, updated_at) VALUES (?, ?, 0, 0)')
+    for (const id of THEME_IDS) theme.run(id, `Theme ${id}`)
+    const assign = ws.db.prepare(
+      "INSERT INTO ticket_themes (ticket_id, theme_id, score, assigned_by) VALUES (?, ?, 0.5, 'model')"
+    )
+    for (const r of rows) if (r.theme !== null) assign.run(r.id, r.theme)
+  })()
 }, 60_000)
 
 afterAll(() => {
@@ -96,7 +111,8 @@ function bruteForce(filter: TicketFilter, sort?: FilteredTablePageRequest['sort'
       (filter.from === undefined || r.createdAt! >= filter.from) &&
       (filter.to === undefined || r.createdAt! < filter.to) &&
       (!filter.channels?.length || filter.channels.includes(r.channel ?? null)) &&
-      (!filter.statuses?.length || filter.statuses.includes(r.status ?? null))
+      (!filter.statuses?.length || filter.statuses.includes(r.status ?? null)) &&
+      (!filter.themes?.length || (r.theme !== null && filter.themes.includes(r.theme)))
   )
   const sign = sort?.direction === 'desc' ? -1 : 1
   const key = sort ? SORTABLE[sort.column]! : (r: Row) => r.id
@@ -123,7 +139,14 @@ const FILTERS: Array<[string, TicketFilter]> = [
       statuses: ['solved', 'open', null]
     }
   ],
-  ['empty lists filter nothing', { channels: [], statuses: [] }],
+  ['one theme', { themes: [2] }],
+  ['two themes, unsorted and repeated', { themes: [3, 1, 3] }],
+  [
+    'themes with a search, a channel and dates',
+    { themes: [1, 2], search: '退款', channels: ['email', null], from: START + 20 * DAY }
+  ],
+  ['a theme no ticket is in', { themes: [999] }],
+  ['empty lists filter nothing', { channels: [], statuses: [], themes: [] }],
   ['a search with nothing to search for', { search: '!!!' }],
   ['no match', { search: 'zzzz' }]
 ]
@@ -249,5 +272,29 @@ describe('data.distinct', () => {
     expect(readDistinctValues(ws.db, { table: 'tickets', column: 'priority' })).toEqual([
       { value: null, count: N }
     ])
+  })
+})
+
+describe('the themes filter', () => {
+  it('binds the theme ids as parameters, sorted and unique, never in the SQL text', () => {
+    const sql = ticketFilterSql({ themes: [9, 4, 9], channels: ['email'] })
+    expect(sql.where).toBe(
+      'WHERE channel IN (?) AND id IN (SELECT ticket_id FROM ticket_themes WHERE theme_id IN (?, ?))'
+    )
+    expect(sql.params).toEqual(['email', 4, 9])
+    expect(sql.key).toBe(ticketFilterSql({ channels: ['email'], themes: [4, 9] }).key)
+    expect(ticketFilterSql({ themes: [] }).where).toBe('')
+  })
+
+  it('takes at most 200 theme ids, each a positive integer', () => {
+    expect(
+      TicketFilterSchema.safeParse({ themes: Array.from({ length: 200 }, (_, i) => i + 1) }).success
+    ).toBe(true)
+    expect(
+      TicketFilterSchema.safeParse({ themes: Array.from({ length: 201 }, (_, i) => i + 1) }).success
+    ).toBe(false)
+    for (const bad of [[0], [-1], [1.5], ['1'], [null]]) {
+      expect(TicketFilterSchema.safeParse({ themes: bad }).success, JSON.stringify(bad)).toBe(false)
+    }
   })
 })

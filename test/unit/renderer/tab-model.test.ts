@@ -10,6 +10,16 @@ const tickets = { type: 'open', input: { kind: 'table', table: 'tickets' } } as 
 const customers = { type: 'open', input: { kind: 'table', table: 'customers' } } as const
 
 describe('tab model', () => {
+  it('retitles an open theme tab in place, and ignores a theme that is not open', () => {
+    const open = { type: 'open', input: { kind: 'theme', id: 7, label: 'late refund' } } as const
+    const state = run(welcome, open, { type: 'retitle', input: { kind: 'theme', id: 7, label: 'Refunds' } })
+    expect(ids(state)).toEqual(['welcome', 'theme:7'])
+    expect(state.tabs[1]?.input).toEqual({ kind: 'theme', id: 7, label: 'Refunds' })
+    const same = run(welcome, open)
+    expect(tabReducer(same, { type: 'retitle', input: { kind: 'theme', id: 8, label: 'x' } })).toBe(same)
+    expect(tabReducer(same, { type: 'retitle', input: open.input })).toBe(same)
+  })
+
   it('derives stable ids from inputs', () => {
     expect(editorId({ kind: 'welcome' })).toBe('welcome')
     expect(editorId({ kind: 'table', table: 'survey_responses' })).toBe('table:survey_responses')

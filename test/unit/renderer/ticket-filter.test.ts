@@ -58,6 +58,22 @@ describe('ticket filter → data.page request', () => {
     expect(filterKey(a)).toBe(filterKey(b))
   })
 
+  it('sends themes as sorted, unique ids, so that the same choice is the same request', () => {
+    const a = ticketFilterRequest({ ...EMPTY_FILTER, themes: ['12', '3', '12'] }, 'UTC')
+    const b = ticketFilterRequest({ ...EMPTY_FILTER, themes: ['3', '12'] }, 'UTC')
+    expect(a).toEqual({ themes: [3, 12] })
+    expect(filterKey(a)).toBe(filterKey(b))
+    expect(isFilterActive({ ...EMPTY_FILTER, themes: ['3'] })).toBe(true)
+    // Anything that is not a theme id is left out rather than sent.
+    expect(ticketFilterRequest({ ...EMPTY_FILTER, themes: ['', 'x', '0', '2.5'] }, 'UTC')).toBeUndefined()
+  })
+
+  it('combines themes with the other filters', () => {
+    expect(
+      ticketFilterRequest({ ...EMPTY_FILTER, search: 'refund', channels: ['email'], themes: ['7'] }, 'UTC')
+    ).toEqual({ search: 'refund', channels: ['email'], themes: [7] })
+  })
+
   it('sends "no value" as null, after the named values', () => {
     expect(ticketFilterRequest({ ...EMPTY_FILTER, channels: ['', 'phone'] }, 'UTC')).toEqual({
       channels: ['phone', null]

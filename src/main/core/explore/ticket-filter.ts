@@ -55,6 +55,14 @@ export function ticketFilterSql(filter: TicketFilter | undefined): FilterSql {
     clauses.push(parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`)
     params.push(...named)
   }
+  if (filter.themes && filter.themes.length > 0) {
+    // Sorted and unique, so that the same choice makes the same cache key.
+    const themes = [...new Set(filter.themes)].sort((a, b) => a - b)
+    clauses.push(
+      `id IN (SELECT ticket_id FROM ticket_themes WHERE theme_id IN (${themes.map(() => '?').join(', ')}))`
+    )
+    params.push(...themes)
+  }
   const all = match
     ? ['id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)', ...clauses]
     : clauses

@@ -3,13 +3,20 @@ import type { LanguageId, ThemeId } from '@shared/domain/preferences'
 import type { WorkbenchController } from '../state/workbench-controller'
 import type { Command } from './command-registry'
 import { showLanguagePicker, showThemePicker } from './pickers'
+import {
+  exportTaxonomy,
+  importTaxonomy,
+  promptCreateFromRule,
+  promptQuarter,
+  promptRun
+} from '../editors/themes/theme-actions'
 import { COMMAND_PREFIX } from '../state/quick-input-model'
 
 /** A command whose id is one of the shared ids, or one of the renderer's own. */
 type WorkbenchCommand = Command & {
   id:
     | CommandId
-    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics' | 'experiments'}.${string}`
+    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics' | 'experiments' | 'themes'}.${string}`
 }
 
 const hasEditors = (min: number) => (c: { editorCount: number }) => c.editorCount >= min
@@ -288,6 +295,53 @@ export function workbenchCommands(wb: WorkbenchController): WorkbenchCommand[] {
       category: 'category.experiments',
       icon: 'symbol-numeric',
       run: () => wb.openEditor({ kind: 'sampleSize' })
+    },
+    {
+      id: 'themes.show',
+      title: 'command.themes.show',
+      category: 'category.themes',
+      icon: 'tag',
+      run: () => wb.setLayout({ activeView: 'themes', sideBarVisible: true })
+    },
+    {
+      id: 'themes.run',
+      title: 'command.themes.run',
+      category: 'category.themes',
+      icon: 'run-all',
+      when: (c) => c.hasWorkspace,
+      run: () => promptRun(wb)
+    },
+    {
+      id: 'themes.createFromRule',
+      title: 'command.themes.createFromRule',
+      category: 'category.themes',
+      icon: 'add',
+      when: (c) => c.hasWorkspace,
+      run: () => promptCreateFromRule(wb)
+    },
+    {
+      id: 'themes.selectQuarter',
+      title: 'command.themes.selectQuarter',
+      category: 'category.themes',
+      icon: 'calendar',
+      when: (c) => c.hasWorkspace,
+      run: () => promptQuarter(wb)
+    },
+    {
+      id: 'themes.exportTaxonomy',
+      title: 'command.themes.exportTaxonomy',
+      category: 'category.themes',
+      icon: 'desktop-download',
+      when: (c) => c.hasWorkspace,
+      run: () => exportTaxonomy(wb)
+    },
+    {
+      id: 'themes.importTaxonomy',
+      title: 'command.themes.importTaxonomy',
+      category: 'category.themes',
+      icon: 'folder-opened',
+      when: (c) => c.hasWorkspace,
+      run: () => importTaxonomy(wb)
     },
     {
       id: 'help.about',

@@ -34,6 +34,7 @@ const ExperimentEditor = lazy(() =>
 const SampleSizeEditor = lazy(() =>
   import('./experiments/sample-size-editor').then((m) => ({ default: m.SampleSizeEditor }))
 )
+const ThemeEditor = lazy(() => import('./themes/theme-editor').then((m) => ({ default: m.ThemeEditor })))
 const BatchEditor = lazy(() => import('./batch/batch-editor').then((m) => ({ default: m.BatchEditor })))
 
 export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
@@ -85,5 +86,11 @@ export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
     icon: () => 'symbol-numeric',
     title: ({ t }) => t('editor.sampleSize.title'),
     component: SampleSizeEditor
+  },
+  theme: {
+    icon: () => 'tag',
+    title: ({ t }, input) =>
+      input.kind === 'theme' ? input.label || t('editor.theme.title') : t('editor.theme.title'),
+    component: ThemeEditor
   }
 }

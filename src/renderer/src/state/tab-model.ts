@@ -13,6 +13,8 @@ export type EditorInput =
   /** One experiment, by its stable key; the name travels along for the tab's title. */
   | { kind: 'experiment'; key: string; name: string }
   | { kind: 'sampleSize' }
+  /** One complaint theme, by id; the label travels along for the tab's title. */
+  | { kind: 'theme'; id: number; label: string }
 
 export type EditorKind = EditorInput['kind']
 
@@ -40,6 +42,8 @@ export type TabAction =
   | { type: 'move'; id: string; toIndex: number }
   | { type: 'moveActive'; delta: -1 | 1 }
   | { type: 'setDirty'; id: string; dirty: boolean }
+  /** Replaces the input of the open tab it belongs to (a renamed theme's title); no tab, no change. */
+  | { type: 'retitle'; input: EditorInput }
 
 export const EMPTY_TABS: TabState = { tabs: [], activeId: null, mru: [] }
 
@@ -48,6 +52,7 @@ export function editorId(input: EditorInput): string {
   if (input.kind === 'table') return `table:${input.table}`
   if (input.kind === 'batch') return `batch:${input.batchId}`
   if (input.kind === 'experiment') return `experiment:${input.key}`
+  if (input.kind === 'theme') return `theme:${input.id}`
   return input.kind
 }
 
@@ -129,6 +134,12 @@ export function tabReducer(state: TabState, action: TabAction): TabState {
         ...state,
         tabs: state.tabs.map((t) => (t.id === action.id ? { ...t, dirty: action.dirty } : t))
       }
+    }
+    case 'retitle': {
+      const id = editorId(action.input)
+      const tab = state.tabs.find((t) => t.id === id)
+      if (!tab || JSON.stringify(tab.input) === JSON.stringify(action.input)) return state
+      return { ...state, tabs: state.tabs.map((t) => (t.id === id ? { ...t, input: action.input } : t)) }
     }
   }
 }

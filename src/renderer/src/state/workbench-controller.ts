@@ -26,10 +26,11 @@ import type { ImportFiles } from '../api/import-files'
 import { jobTitleKey } from '../data/job-titles'
 import { ExperimentsController } from './experiments-controller'
 import { ImportController, unavailableImportFiles } from './import-controller'
+import { ThemesController } from './themes-controller'
 import type { DialogRequest } from './dialog-model'
 import type { LogParams, LogState, LogText, Notification, Severity } from './log-model'
 import { MAX_OUTPUT_LINES, MAX_PROBLEMS, appendBounded } from './log-model'
-import type { Picker, QuickInputState } from './quick-input-model'
+import type { InputBox, Picker, QuickInputState } from './quick-input-model'
 import type { Store } from './store'
 import { createStore } from './store'
 import type { EditorInput, TabAction, TabState } from './tab-model'
@@ -83,6 +84,11 @@ export interface CallOptions {
   source?: string
 }
 
+/** A filter the tickets table applies when it opens (or at once, when it is open): a theme's tickets. */
+export interface TicketsPreset {
+  themes: readonly number[]
+}
+
 /** Hooks an open editor offers the workbench, e.g. saving before close. */
 export interface EditorHooks {
   save?: () => Promise<boolean>
@@ -119,6 +125,10 @@ export class WorkbenchController {
   readonly imports: ImportController
   /** The workspace's experiments, analysed with its settings, shared by the view and the editors. */
   readonly experiments: ExperimentsController
+  /** The workspace's complaint themes, shared by the Themes view, the theme editors and the tickets filter. */
+  readonly themes: ThemesController
+  /** A filter for the tickets table to take over; the table clears it once applied. */
+  readonly ticketsPreset: Store<TicketsPreset | null> = createStore<TicketsPreset | null>(null)
 
   private readonly editorHooks = new Map<string, EditorHooks>()
   private readonly jobReporters = new Map<JobKind, (job: JobInfo) => void>()
@@ -166,6 +176,7 @@ export class WorkbenchController {
     this.commands = new CommandRegistry(env.platform)
     this.imports = new ImportController(this, env.importFiles ?? unavailableImportFiles)
     this.experiments = new ExperimentsController(this)
+    this.themes = new ThemesController(this)
   }
 
   // ---------------------------------------------------------------- start-up
@@ -359,6 +370,9 @@ export class WorkbenchController {
           this.preferences.set({ preferences: event.preferences, loaded: true })
         }
         break
+      case 'themes.changed':
+        this.themes.refresh()
+        break
       case 'command.run':
         void this.runCommand(event.command)
         break
@@ -383,6 +397,7 @@ export class WorkbenchController {
       const others = s.jobs.filter((j) => j.id !== job.id)
       return { ...s, jobs: [...others, job].sort((a, b) => a.startedAt - b.startedAt) }
     })
+    this.themes.onJobUpdated(job, previous)
     const params = { title: this.jobTitleParam(job) }
     if (!previous && (job.state === 'queued' || job.state === 'running')) {
       this.output('info', { key: 'output.jobStarted', params })
@@ -437,7 +452,8 @@ export class WorkbenchController {
           kind === 'sql' ||
           kind === 'import' ||
           kind === 'metrics' ||
-          kind === 'experiment'
+          kind === 'experiment' ||
+          kind === 'theme'
         ) {
           this.dispatchTabs({ type: 'close', id: tab.id })
         }
@@ -587,6 +603,12 @@ export class WorkbenchController {
 
   openTable(table: TableSummary['table']): void {
     this.openEditor({ kind: 'table', table })
+  }
+
+  /** Opens the tickets table filtered by themes (replacing the filter it had). */
+  openTickets(preset: TicketsPreset): void {
+    this.ticketsPreset.set({ themes: [...preset.themes] })
+    this.openTable('tickets')
   }
 
   /** Lets an open editor offer hooks (saving); returns a function that withdraws them. */
@@ -763,7 +785,16 @@ export class WorkbenchController {
   showPicker(picker: Picker): void {
     const current = this.quickInput.get()
     if (current?.mode === 'pick') current.picker.onCancel?.()
+    if (current?.mode === 'input') current.input.onCancel?.()
     this.quickInput.set({ mode: 'pick', picker, seq: ++this.quickInputSeq })
+  }
+
+  /** Asks for a line of text in the quick input (VS Code's input box). */
+  showInput(input: InputBox): void {
+    const current = this.quickInput.get()
+    if (current?.mode === 'pick') current.picker.onCancel?.()
+    if (current?.mode === 'input') current.input.onCancel?.()
+    this.quickInput.set({ mode: 'input', input, seq: ++this.quickInputSeq })
   }
 
   closeQuickInput(): void {

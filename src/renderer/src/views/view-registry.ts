@@ -2,6 +2,7 @@ import type { ComponentType } from 'react'
 import type { MessageKey } from '@shared/i18n/catalog'
 import { ExperimentsView } from './experiments/experiments-view'
 import { ExplorerView } from './explorer/explorer-view'
+import { ThemesView } from './themes/themes-view'
 
 /**
  * A view of the side bar with its activity-bar entry. Capabilities add theirs here (Import,
@@ -30,6 +31,13 @@ export const VIEWS: readonly ViewDescriptor[] = [
     icon: 'beaker',
     commandId: 'experiments.show',
     component: ExperimentsView
+  },
+  {
+    id: 'themes',
+    title: 'view.themes',
+    icon: 'tag',
+    commandId: 'themes.show',
+    component: ThemesView
   }
 ]
 

@@ -11,8 +11,6 @@ export const importMessages = defineMessages(
     'job.import.undo': 'Undoing an import',
     'job.search.index': 'Building the search index',
     'job.sql.query': 'SQL query',
-    'job.themes.run': 'Finding themes',
-    'job.themes.assign': 'Assigning new tickets to themes',
     'duration.seconds': '{seconds} s',
     'duration.minutes': '{minutes} min {seconds} s',
 
@@ -281,8 +279,6 @@ export const importMessages = defineMessages(
     'job.import.undo': '撤销导入',
     'job.search.index': '建立全文搜索索引',
     'job.sql.query': 'SQL 查询',
-    'job.themes.run': '正在查找主题',
-    'job.themes.assign': '正在为新工单分配主题',
     'duration.seconds': '{seconds} 秒',
     'duration.minutes': '{minutes} 分 {seconds} 秒',
 

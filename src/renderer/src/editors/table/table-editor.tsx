@@ -77,7 +77,22 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
   const [meta, setMeta] = useState<TableMeta | null>(null)
   const [error, setError] = useState<ApiErrorData | null>(null)
   const [sort, setSort] = useState<Sort>(null)
-  const [draft, setDraft] = useState<TicketFilterDraft>(EMPTY_FILTER)
+  const filterable = table === 'tickets'
+  // A theme's "Open tickets" hands its filter over; the table takes it (now, or when it opens).
+  const preset = useStore(wb.ticketsPreset)
+  const [draft, setDraft] = useState<TicketFilterDraft>(() =>
+    filterable && preset ? { ...EMPTY_FILTER, themes: preset.themes.map(String) } : EMPTY_FILTER
+  )
+  const [taken, setTaken] = useState(preset)
+  if (filterable && preset && preset !== taken) {
+    setTaken(preset)
+    setDraft({ ...EMPTY_FILTER, themes: preset.themes.map(String) })
+  }
+  useEffect(() => {
+    if (filterable && preset) wb.ticketsPreset.set(null)
+  }, [wb, filterable, preset])
+  // Assignments change with every theme edit and run: a theme filter's rows follow them.
+  const themesVersion = useStore(wb.themes.version)
   const [reloadKey, setReloadKey] = useState(0)
   const [pagesVersion, setPagesVersion] = useState(0)
   const [loadingCount, setLoadingCount] = useState(0)
@@ -88,12 +103,12 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
   const reported = useRef(false)
   const range = useRef<{ first: number; last: number }>({ first: 0, last: -1 })
 
-  const filterable = table === 'tickets'
   const filter = useMemo(
     () => (filterable ? ticketFilterRequest(draft, timeZone ?? 'UTC') : undefined),
     [filterable, draft, timeZone]
   )
   const key = filterKey(filter)
+  const themesKey = filter?.themes ? themesVersion : 0
 
   /** Loads one page; stale answers (from before a sort or filter change) are dropped. */
   const loadPage = useCallback(
@@ -140,7 +155,7 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
     cache.clear()
     reported.current = false
     void loadPage(0, generation.current, sort, filter)
-  }, [loadPage, cache, sort, filter, reloadKey, dataVersion])
+  }, [loadPage, cache, sort, filter, reloadKey, dataVersion, themesKey])
 
   // While the search index is being built, follow its progress and reload once it is complete.
   const indexing = filterable && !!filter?.search && meta !== null && !meta.searchComplete
@@ -280,7 +295,7 @@ function TableView({ table }: { table: BrowsableTable }): ReactElement {
           onRangeChange={onRangeChange}
           busy={loadingCount > 0}
           emptyText={meta ? t(filtered ? 'filter.noMatches' : 'table.empty') : undefined}
-          resetKey={`${sort?.column}:${sort?.direction}:${key}:${reloadKey}`}
+          resetKey={`${sort?.column}:${sort?.direction}:${key}:${reloadKey}:${themesKey}`}
         />
       )}
     </div>

@@ -8,6 +8,8 @@ import { MultiSelect } from '../../components/multi-select'
 import type { I18n } from '../../i18n/i18n'
 import { useI18n } from '../../i18n/i18n-context'
 import { useWorkbench } from '../../state/workbench-context'
+import { groupThemes, themeName } from '../themes/theme-model'
+import { useThemes } from '../themes/use-themes'
 import type { TicketFilterDraft } from './ticket-filter'
 import { EMPTY_CHOICE, EMPTY_FILTER, MAX_SEARCH, isFilterActive, isRangeInverted } from './ticket-filter'
 
@@ -43,6 +45,30 @@ function options(i18n: I18n, distinct: Distinct): MultiSelectOption[] {
   }))
 }
 
+/** The themes to filter by: the ranked ones, then the excluded ones, each with its size. */
+function themeOptions(i18n: I18n, themes: ReturnType<typeof useThemes>['overview']): MultiSelectOption[] {
+  if (!themes) return []
+  const { ranked, excluded } = groupThemes(themes.themes)
+  return [...ranked, ...excluded].map((theme) => ({
+    value: String(theme.id),
+    label: themeName(theme),
+    detail: i18n.fmt.integer(theme.size)
+  }))
+}
+
+function themeSummary(
+  i18n: I18n,
+  options: readonly MultiSelectOption[],
+  selected: readonly string[]
+): string {
+  if (selected.length === 0) return i18n.t('filter.any')
+  if (selected.length === 1) {
+    const id = selected[0] ?? ''
+    return options.find((o) => o.value === id)?.label ?? i18n.t('themes.idLabel', { id })
+  }
+  return i18n.t('filter.selected', { count: i18n.fmt.integer(selected.length) })
+}
+
 function summary(i18n: I18n, selected: readonly string[]): string {
   if (selected.length === 0) return i18n.t('filter.any')
   if (selected.length === 1)
@@ -52,7 +78,7 @@ function summary(i18n: I18n, selected: readonly string[]): string {
 
 /**
  * The filter bar above the tickets grid: full-text search (debounced), a created-date range,
- * channel and status choices, the filtered count and a note while the search index is built.
+ * channel, status and theme choices, the filtered count and a note while the search index is built.
  */
 export function TicketFilterBar({
   draft,
@@ -74,6 +100,8 @@ export function TicketFilterBar({
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null)
   const channels = useDistinct('channel', dataVersion)
   const statuses = useDistinct('status', dataVersion)
+  const themes = useThemes()
+  const themeChoices = themeOptions(i18n, themes.overview)
 
   // Follows a search changed from outside (Clear filters).
   const [seen, setSeen] = useState(draft.search)
@@ -198,6 +226,15 @@ export function TicketFilterBar({
         disabled={!statuses || 'unavailable' in statuses}
         testId="ticket-statuses"
         onChange={(statusesNext) => onChange({ ...draft, statuses: statusesNext })}
+      />
+      <MultiSelect
+        label={t('filter.theme')}
+        summary={themeSummary(i18n, themeChoices, draft.themes)}
+        options={themeChoices}
+        selected={draft.themes}
+        disabled={themeChoices.length === 0 && draft.themes.length === 0}
+        testId="ticket-themes"
+        onChange={(themesNext) => onChange({ ...draft, themes: themesNext })}
       />
       {active && (
         <button

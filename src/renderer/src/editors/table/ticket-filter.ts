@@ -6,6 +6,8 @@ export interface TicketFilterDraft {
   to: string
   channels: readonly string[]
   statuses: readonly string[]
+  /** Theme ids, as the choices of the filter bar write them. */
+  themes: readonly string[]
 }
 
 /** The filter as `data.page` takes it; absent fields do not filter. */
@@ -18,12 +20,21 @@ export interface TicketFilterRequest {
   /** `null` selects tickets without a value. */
   channels?: Array<string | null>
   statuses?: Array<string | null>
+  /** Tickets in any of these themes. */
+  themes?: number[]
 }
 
 /** How the filter bar writes "no value" among its choices (`data.distinct` reports it as null). */
 export const EMPTY_CHOICE = ''
 
-export const EMPTY_FILTER: TicketFilterDraft = { search: '', from: '', to: '', channels: [], statuses: [] }
+export const EMPTY_FILTER: TicketFilterDraft = {
+  search: '',
+  from: '',
+  to: '',
+  channels: [],
+  statuses: [],
+  themes: []
+}
 
 /** Longest search the bar sends. */
 export const MAX_SEARCH = 200
@@ -74,7 +85,8 @@ export function isFilterActive(draft: TicketFilterDraft): boolean {
     draft.from !== '' ||
     draft.to !== '' ||
     draft.channels.length > 0 ||
-    draft.statuses.length > 0
+    draft.statuses.length > 0 ||
+    draft.themes.length > 0
   )
 }
 
@@ -92,8 +104,8 @@ function choices(values: readonly string[]): Array<string | null> {
 
 /**
  * The `data.page` filter for a draft: the search trimmed (and collapsed); the chosen days as
- * [start of "From", start of the day after "To") in the workspace's time zone; choices sorted so
- * that the same choice makes the same request. Returns undefined when nothing filters.
+ * [start of "From", start of the day after "To") in the workspace's time zone; choices (and theme
+ * ids) sorted so that the same choice makes the same request. Returns undefined when nothing filters.
  */
 export function ticketFilterRequest(
   draft: TicketFilterDraft,
@@ -115,6 +127,10 @@ export function ticketFilterRequest(
   }
   if (draft.channels.length > 0) request.channels = choices(draft.channels)
   if (draft.statuses.length > 0) request.statuses = choices(draft.statuses)
+  const themes = [...new Set(draft.themes.map(Number))]
+    .filter((id) => Number.isInteger(id) && id >= 1)
+    .sort((a, b) => a - b)
+  if (themes.length > 0) request.themes = themes
   return Object.keys(request).length > 0 ? request : undefined
 }
 

@@ -54,10 +54,11 @@ const STEPS: readonly Step[] = [
   },
   {
     id: 'themes',
-    icon: 'comment-discussion',
+    icon: 'tag',
     title: 'welcome.step.themes',
     description: 'welcome.step.themes.description',
-    available: false
+    available: true,
+    action: { label: 'command.themes.show', command: 'themes.show', icon: 'tag' }
   },
   {
     id: 'priorities',

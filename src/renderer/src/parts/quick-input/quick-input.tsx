@@ -6,7 +6,7 @@ import { KeybindingLabel } from '../../components/keybinding-label'
 import { fuzzyFilter } from '../../commands/fuzzy'
 import { useI18n } from '../../i18n/i18n-context'
 import { COMMAND_PREFIX } from '../../state/quick-input-model'
-import type { QuickInputState } from '../../state/quick-input-model'
+import type { InputBox, QuickInputState } from '../../state/quick-input-model'
 import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
 import type { QuickItem } from './quick-input-items'
@@ -19,10 +19,11 @@ export function QuickInput(): ReactElement | null {
   const state = useStore(wb.quickInput)
   if (!state) return null
   // A new request (another shortcut, another picker) starts fresh.
+  if (state.mode === 'input') return <InputBoxWidget key={state.seq} request={state.input} seq={state.seq} />
   return <QuickInputWidget key={state.seq} state={state} />
 }
 
-function QuickInputWidget({ state }: { state: QuickInputState }): ReactElement {
+function QuickInputWidget({ state }: { state: Exclude<QuickInputState, { mode: 'input' }> }): ReactElement {
   const wb = useWorkbench()
   const i18n = useI18n()
   const { t } = i18n
@@ -135,7 +136,7 @@ function QuickInputWidget({ state }: { state: QuickInputState }): ReactElement {
 
   const placeholder =
     state.mode === 'pick'
-      ? t(state.picker.placeholder)
+      ? t(state.picker.placeholder, state.picker.placeholderParams)
       : commandMode
         ? t('quickInput.commandsPlaceholder')
         : t('quickInput.quickOpenPlaceholder')
@@ -213,6 +214,100 @@ function QuickInputWidget({ state }: { state: QuickInputState }): ReactElement {
             )
           })}
         </ul>
+      </div>
+    </div>
+  )
+}
+
+/** The input box: one line of text, a prompt or the reason it cannot be accepted, Enter and Escape. */
+function InputBoxWidget({ request, seq }: { request: InputBox; seq: number }): ReactElement {
+  const wb = useWorkbench()
+  const i18n = useI18n()
+  const { t } = i18n
+  const [value, setValue] = useState(request.value ?? '')
+  const [tried, setTried] = useState(false)
+  const input = useRef<HTMLInputElement>(null)
+  const restoreFocus = useRef<Element | null>(null)
+  const done = useRef(false)
+  const messageId = 'lb-quick-input-message'
+  // The reason shows once the user typed or pressed Enter, not on an untouched box.
+  const problem = request.validate?.(value, i18n) ?? null
+  const shown = tried || value !== (request.value ?? '') ? problem : null
+
+  useLayoutEffect(() => {
+    restoreFocus.current = document.activeElement
+    input.current?.focus()
+    input.current?.select()
+  }, [])
+
+  const close = (): void => {
+    wb.closeQuickInput()
+    const back = restoreFocus.current
+    if (back instanceof HTMLElement && back.isConnected) back.focus()
+  }
+  const cancel = (): void => {
+    if (done.current) return
+    done.current = true
+    close()
+    request.onCancel?.()
+  }
+  const accept = (): void => {
+    if (done.current) return
+    if (problem) {
+      setTried(true)
+      return
+    }
+    done.current = true
+    close()
+    request.onAccept(value)
+  }
+
+  return (
+    <div className="lb-quick-input-backdrop" onPointerDown={cancel}>
+      <div
+        className="lb-quick-input"
+        role="dialog"
+        aria-label={t(request.placeholder, request.placeholderParams)}
+        data-testid="quick-input"
+        data-seq={seq}
+        data-mode={`input:${request.id}`}
+        onPointerDown={(e) => e.stopPropagation()}
+      >
+        <div className="lb-quick-input-box">
+          <input
+            ref={input}
+            className="lb-input"
+            placeholder={t(request.placeholder, request.placeholderParams)}
+            aria-label={t(request.placeholder, request.placeholderParams)}
+            aria-describedby={messageId}
+            aria-invalid={shown !== null}
+            spellCheck={false}
+            autoComplete="off"
+            maxLength={request.maxLength}
+            data-testid="quick-input-box"
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault()
+                accept()
+              } else if (e.key === 'Escape') {
+                e.preventDefault()
+                e.stopPropagation()
+                cancel()
+              }
+            }}
+          />
+        </div>
+        <p
+          id={messageId}
+          className={`lb-quick-input-message${shown ? ' is-error' : ''}`}
+          role={shown ? 'alert' : undefined}
+          data-testid="quick-input-message"
+        >
+          {shown ? <Codicon name="error" /> : null}
+          {shown ?? request.prompt(i18n)}
+        </p>
       </div>
     </div>
   )

@@ -8,15 +8,18 @@ export function Section({
   title,
   count,
   actions,
+  defaultOpen = true,
   children
 }: {
   id: string
   title: string
   count?: ReactNode
   actions?: ReactNode
+  /** Whether the section starts expanded (the default) or collapsed. */
+  defaultOpen?: boolean
   children: ReactNode
 }): ReactElement {
-  const [open, setOpen] = useState(true)
+  const [open, setOpen] = useState(defaultOpen)
   return (
     <section className="lb-view-section" data-testid={`explorer-section-${id}`}>
       <div className="lb-view-section-bar">

@@ -1,6 +1,6 @@
 import type { Db } from '../store/sqlite'
 import { matchesRule, parseRule } from './rule-match'
-import { columnNames, rowDot, signatureColumns } from './signatures'
+import { columnNames, nearestSignature, signatureColumns } from './signatures'
 import { assignmentFeatures, assignRows, deserializeModel } from './theme-model'
 import { liveTheme, otherThemeId, readLastModel, readThemes, readTicketTexts } from './theme-store'
 
@@ -68,16 +68,15 @@ export function assignNewTickets(db: Db, now: () => number = Date.now): AssignNe
         const family = rows.filter(
           (r) => r.status !== 'merged' && r.kind === 'cluster' && (r.id === root || r.parentId === root)
         )
-        if (family.length > 1) {
-          let best = -Infinity
-          for (const f of family) {
-            const dot = rowDot(x, i, columnsOf(f.id))
-            if (dot > best) {
-              best = dot
-              themeId = f.id
-            }
-          }
-        }
+        if (family.length > 1)
+          themeId =
+            family[
+              nearestSignature(
+                x,
+                i,
+                family.map((f) => columnsOf(f.id))
+              )
+            ]!.id
       }
       assigned += insert.run(t.id, themeId, Math.round(scores[i]! * 1e4) / 1e4, 'model').changes
     })

@@ -6,7 +6,13 @@ import { buildThemes } from './build-themes'
 import type { CsrMatrix } from './linalg/matrix'
 import { matchThemes } from './match-themes'
 import { matchesRule, parseRule } from './rule-match'
-import { columnNames, groupSignatures, rowDot, signatureColumns, signatureToJson } from './signatures'
+import {
+  columnNames,
+  groupSignatures,
+  nearestSignature,
+  signatureColumns,
+  signatureToJson
+} from './signatures'
 import { segmentChinese } from './text/segment-chinese'
 import { labelThemes } from './theme-labels'
 import { NO_THEME, serializeModel } from './theme-model'
@@ -286,16 +292,7 @@ function nearestOwner(
 ): number {
   if (owners.length === 0) return -(cluster + 1)
   if (owners.length === 1) return owners[0]!
-  let best = owners[0]!
-  let bestDot = -Infinity
-  for (const id of owners) {
-    const dot = rowDot(x, row, columnsOf(id))
-    if (dot > bestDot) {
-      bestDot = dot
-      best = id
-    }
-  }
-  return best
+  return owners[nearestSignature(x, row, owners.map(columnsOf))]!
 }
 
 /** Of the themes that took a cluster's tickets, the one that took most (ties: lowest id). */

@@ -79,6 +79,24 @@ export function rowDot(x: CsrMatrix, r: number, columns: ReadonlyMap<number, num
   return dot
 }
 
+/** The index of the column-keyed signature nearest to row r of x (largest dot product; ties: first). */
+export function nearestSignature(
+  x: CsrMatrix,
+  r: number,
+  candidates: ReadonlyArray<ReadonlyMap<number, number>>
+): number {
+  let best = 0
+  let bestDot = -Infinity
+  candidates.forEach((columns, k) => {
+    const dot = rowDot(x, r, columns)
+    if (dot > bestDot) {
+      bestDot = dot
+      best = k
+    }
+  })
+  return best
+}
+
 /** A signature as a plain object for JSON (weights rounded to 6 digits). */
 export function signatureToJson(signature: Signature): Record<string, number> {
   const out: Record<string, number> = {}

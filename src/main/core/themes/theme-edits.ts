@@ -3,7 +3,14 @@ import type { Taxonomy, ThemeEditResult } from '@shared/domain/themes'
 import type { Db } from '../store/sqlite'
 import { clusterTickets } from './cluster-tickets'
 import { matchesRule, parseRule } from './rule-match'
-import { groupSignatures, columnNames, signatureFromJson, signatureToJson } from './signatures'
+import {
+  columnNames,
+  groupSignatures,
+  nearestSignature,
+  signatureColumns,
+  signatureFromJson,
+  signatureToJson
+} from './signatures'
 import { segmentChinese } from './text/segment-chinese'
 import { hstackRows } from './text/tfidf'
 import { fitTicketFeatures } from './text/ticket-features'
@@ -121,21 +128,8 @@ export function splitTheme(db: Db, id: number, parts: number | undefined, now: n
     // Keep the `want` largest parts; every other ticket goes to the part whose centroid is nearest.
     const signatures = groupSignatures(x, labels, want, names)
     const columnOf = new Map(names.map((n, c) => [n, c]))
-    const centroids = signatures.map((s) => new Map([...s].map(([t, w]) => [columnOf.get(t)!, w])))
-    labels = labels.map((l, r) => {
-      if (l >= 0 && l < want) return l
-      let best = 0
-      let bestDot = -Infinity
-      centroids.forEach((c, k) => {
-        let dot = 0
-        for (let i = x.indptr[r]!; i < x.indptr[r + 1]!; i++) dot += x.data[i]! * (c.get(x.indices[i]!) ?? 0)
-        if (dot > bestDot) {
-          bestDot = dot
-          best = k
-        }
-      })
-      return best
-    })
+    const centroids = signatures.map((sig) => signatureColumns(sig, columnOf))
+    labels = labels.map((l, r) => (l >= 0 && l < want ? l : nearestSignature(x, r, centroids)))
     count = want
   }
   const named = labelThemes(texts, labels, count, segmentChinese)

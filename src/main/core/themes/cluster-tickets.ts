@@ -138,15 +138,19 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
   let confidence: Float32Array = new Float32Array(n)
   let last: Refined | null = null
   const rounds = options.rounds ?? 3
+  const reembeds = options.reembed === false ? 0 : (options.stages ?? MAX_STAGES)
+  // Progress counts rounds of self-training, those of the re-embedding stages included (a stage
+  // at a fixed point ends the count early).
+  const totalRounds = rounds * (1 + reembeds)
+  let roundsDone = 0
   for (let round = 0; round < rounds; round++) {
     const trained = refine(x, labels, graph, seed + round)
     labels = dropSmall(trained.labels, minSize)
     confidence = trained.confidence
     last = trained
-    progress('refine', (round + 1) / rounds)
+    progress('refine', ++roundsDone / totalRounds)
   }
   const stages: Int32Array[] = []
-  const reembeds = options.reembed === false ? 0 : (options.stages ?? MAX_STAGES)
   for (let stage = 0; stage < reembeds; stage++) {
     const before = labels
     const scores = crossFittedScores(x, labels, seed + 50 + stage)
@@ -162,11 +166,13 @@ export function clusterTickets(features: TicketFeatures, options: ClusterOptions
       labels = dropSmall(trained.labels, minSize)
       confidence = trained.confidence
       last = trained
+      progress('refine', ++roundsDone / totalRounds)
     }
     stages.push(labels)
     // A fixed point: the themes no longer move.
     if (scoreClusters(before, labels).ari >= STABLE_ARI) break
   }
+  progress('refine', 1)
   const { relabelled, count } = bySize(labels)
   return {
     labels: relabelled,

@@ -77,6 +77,19 @@ export interface ThemeSummary {
   examples: string[]
 }
 
+/**
+ * The order themes are listed in, by the backend and the side bar alike: pinned first, then by
+ * volume (ties by id); excluded after the active ones; the other bucket last whatever its size.
+ */
+export function compareThemes(
+  a: Pick<ThemeSummary, 'id' | 'kind' | 'status' | 'pinned' | 'size'>,
+  b: Pick<ThemeSummary, 'id' | 'kind' | 'status' | 'pinned' | 'size'>
+): number {
+  const group = (t: typeof a): number =>
+    t.kind === 'other' ? 3 : t.status === 'excluded' ? 2 : t.pinned ? 0 : 1
+  return group(a) - group(b) || b.size - a.size || a.id - b.id
+}
+
 /** The last clustering run. */
 export interface ThemeRunInfo {
   id: number

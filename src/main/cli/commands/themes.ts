@@ -36,7 +36,10 @@ function awaitJob(workbench: Workbench, id: string): Promise<JobInfo> {
     const unsubscribe = workbench.subscribe((event) => {
       if (event.type === 'job.updated') check(event.job)
     })
-    for (const job of workbench.service.handlers['jobs.list']({}) as JobInfo[]) if (check(job)) return
+    // A job that ended before the subscription: its final state is in the list.
+    void Promise.resolve(workbench.handlers['jobs.list']({})).then((jobs) => {
+      for (const job of jobs) if (check(job)) return
+    }, reject)
   })
 }
 

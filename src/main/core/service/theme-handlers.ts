@@ -38,12 +38,13 @@ export function createThemeHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers
   /** The running themes job of each workspace: one run at a time. */
   const running = new Map<string, string>()
 
-  const changed = (): void => {
+  /** Tells the clients; the workspace's counts (active themes) only when they may have moved. */
+  const changed = (counts = true): void => {
     ctx.events.emit({ type: 'themes.changed' })
-    ctx.workspaceChanged()
+    if (counts) ctx.workspaceChanged()
   }
   /** An edit: refused while a run would overwrite it, announced when done. */
-  const edit = (apply: () => ThemeEditResult): ThemeEditResult => {
+  const edit = (apply: () => ThemeEditResult, counts = true): ThemeEditResult => {
     const ws = ctx.requireWorkspace()
     if (running.has(ws.path))
       throw new ApiError(
@@ -51,7 +52,7 @@ export function createThemeHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers
         'Themes are being found again; edit them when the run has finished.'
       )
     const result = apply()
-    changed()
+    changed(counts)
     return result
   }
   const db = (): ReturnType<ServiceContext['requireWorkspace']>['db'] => ctx.requireWorkspace().db
@@ -74,7 +75,10 @@ export function createThemeHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers
         const job = ctx.jobs.start<AssignNewSummary>('themes.assign', 'Assigning new tickets to themes', {
           workspacePath: ws.path
         })
-        job.result.then(changed, () => undefined)
+        job.result.then(
+          () => changed(),
+          () => undefined
+        )
         return { jobId: job.id }
       }
       const job = ctx.jobs.start<RunThemesSummary>('themes.run', 'Finding themes', {
@@ -91,12 +95,12 @@ export function createThemeHandlers(ctx: ServiceContext): Pick<WorkbenchHandlers
       )
       return { jobId: job.id }
     },
-    'themes.rename': ({ id, label }) => edit(() => renameTheme(db(), id, label, Date.now())),
+    'themes.rename': ({ id, label }) => edit(() => renameTheme(db(), id, label, Date.now()), false),
     'themes.merge': ({ ids, into }) => edit(() => mergeThemes(db(), ids, into, Date.now())),
     'themes.split': ({ id, parts }) => edit(() => splitTheme(db(), id, parts, Date.now())),
     'themes.exclude': ({ id, value }) => edit(() => setExcluded(db(), id, value, Date.now())),
-    'themes.pin': ({ id, value }) => edit(() => setPinned(db(), id, value, Date.now())),
-    'themes.moveTicket': ({ ticket, into }) => edit(() => moveTicket(db(), ticket, into, Date.now())),
+    'themes.pin': ({ id, value }) => edit(() => setPinned(db(), id, value, Date.now()), false),
+    'themes.moveTicket': ({ ticket, into }) => edit(() => moveTicket(db(), ticket, into, Date.now()), false),
     'themes.createFromRule': ({ label, rule }) => edit(() => createRuleTheme(db(), label, rule, Date.now())),
     'themes.assignments': () => themeAssignments(db()),
     'themes.exportTaxonomy': () => exportTaxonomy(db(), Date.now()),

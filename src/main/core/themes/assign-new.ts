@@ -1,8 +1,16 @@
 import type { Db } from '../store/sqlite'
-import { matchesRule, parseRule } from './rule-match'
+import { matchesRule } from './rule-match'
 import { columnNames, nearestSignature, signatureColumns } from './signatures'
 import { assignmentFeatures, assignRows, deserializeModel } from './theme-model'
-import { liveTheme, otherThemeId, readLastModel, readThemes, readTicketTexts } from './theme-store'
+import {
+  activeRules,
+  liveTheme,
+  otherThemeId,
+  readLastModel,
+  readThemes,
+  readTicketTexts,
+  roundScore
+} from './theme-store'
 
 export interface AssignNewSummary {
   /** Tickets given a theme. */
@@ -20,10 +28,7 @@ export function assignNewTickets(db: Db, now: () => number = Date.now): AssignNe
   const started = now()
   const stored = readLastModel(db)
   if (!stored) return { assigned: 0, elapsedMs: 0 }
-  const tickets = readTicketTexts(
-    db,
-    'WHERE NOT EXISTS (SELECT 1 FROM ticket_themes tt WHERE tt.ticket_id = t.id)'
-  )
+  const tickets = readTicketTexts(db, { unassigned: true })
   if (tickets.length === 0) return { assigned: 0, elapsedMs: now() - started }
   const model = deserializeModel(stored.model)
   const x = assignmentFeatures(
@@ -44,9 +49,14 @@ export function assignNewTickets(db: Db, now: () => number = Date.now): AssignNe
     }
     return cols
   }
-  const rules = rows
-    .filter((r) => r.kind === 'rule' && r.status !== 'merged' && r.rule)
-    .map((r) => ({ id: r.id, rule: parseRule(r.rule!) }))
+  const rules = activeRules(rows)
+  // The parts of a split share the clusters of the theme they came from: each family's members.
+  const families = new Map<number, number[]>()
+  for (const r of rows) {
+    if (r.status === 'merged' || r.kind !== 'cluster') continue
+    const root = r.parentId ?? r.id
+    families.set(root, [...(families.get(root) ?? []), r.id])
+  }
 
   const write = db.transaction(() => {
     const otherId = otherThemeId(db, now())
@@ -62,23 +72,9 @@ export function assignNewTickets(db: Db, now: () => number = Date.now): AssignNe
       }
       const live = liveTheme(byId, themeIds[i]!)
       let themeId = live?.id ?? otherId
-      if (live && live.kind === 'cluster') {
-        // The parts of a split share the clusters of the theme they came from.
-        const root = live.parentId ?? live.id
-        const family = rows.filter(
-          (r) => r.status !== 'merged' && r.kind === 'cluster' && (r.id === root || r.parentId === root)
-        )
-        if (family.length > 1)
-          themeId =
-            family[
-              nearestSignature(
-                x,
-                i,
-                family.map((f) => columnsOf(f.id))
-              )
-            ]!.id
-      }
-      assigned += insert.run(t.id, themeId, Math.round(scores[i]! * 1e4) / 1e4, 'model').changes
+      const family = live && live.kind === 'cluster' ? (families.get(live.parentId ?? live.id) ?? []) : []
+      if (family.length > 1) themeId = family[nearestSignature(x, i, family.map(columnsOf))]!
+      assigned += insert.run(t.id, themeId, roundScore(scores[i]!), 'model').changes
     })
     return assigned
   })

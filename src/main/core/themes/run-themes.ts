@@ -5,7 +5,7 @@ import type { BuildStep } from './build-themes'
 import { buildThemes } from './build-themes'
 import type { CsrMatrix } from './linalg/matrix'
 import { matchThemes } from './match-themes'
-import { matchesRule, parseRule } from './rule-match'
+import { matchesRule } from './rule-match'
 import {
   columnNames,
   groupSignatures,
@@ -16,7 +16,15 @@ import {
 import { segmentChinese } from './text/segment-chinese'
 import { labelThemes } from './theme-labels'
 import { NO_THEME, serializeModel } from './theme-model'
-import { liveTheme, otherThemeId, readAssignments, readThemes, readTicketTexts } from './theme-store'
+import {
+  activeRules,
+  liveTheme,
+  otherThemeId,
+  readAssignments,
+  readThemes,
+  readTicketTexts,
+  roundScore
+} from './theme-store'
 
 export interface RunThemesOptions {
   granularity: ThemeGranularity
@@ -170,9 +178,7 @@ export function runThemes(db: Db, options: RunThemesOptions): RunThemesSummary {
       final[i] = previous.id
     else final[i] = nearestOwner(owners, c, built.x, i, columnsOf)
   })
-  const rules = rows
-    .filter((r) => r.kind === 'rule' && r.status !== 'merged' && r.rule)
-    .map((r) => ({ id: r.id, rule: parseRule(r.rule!) }))
+  const rules = activeRules(rows)
   tickets.forEach((t, i) => {
     if (by[i] === 'user') return
     const hit = rules.find((r) => matchesRule(r.rule, t.ruleText))
@@ -335,8 +341,6 @@ function otherExamples(final: Int32Array, otherKey: number): number[] {
   for (let i = 0; i < final.length && rows.length < EXAMPLES; i++) if (final[i] === otherKey) rows.push(i)
   return rows
 }
-
-const roundScore = (s: number): number => (Number.isFinite(s) ? Math.round(s * 1e4) / 1e4 : 0)
 
 /** overlap[c][j]: the share of cluster c's previously themed tickets that were in candidate j. */
 function overlapShares(

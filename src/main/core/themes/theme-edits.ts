@@ -99,10 +99,7 @@ export function mergeThemes(db: Db, ids: readonly number[], into: number, now: n
  */
 export function splitTheme(db: Db, id: number, parts: number | undefined, now: number): ThemeEditResult {
   const theme = requireClusterTheme(db, id, 'split')
-  const members = readTicketTexts(
-    db,
-    `WHERE t.id IN (SELECT ticket_id FROM ticket_themes WHERE theme_id = ${Number(theme.id)})`
-  )
+  const members = readTicketTexts(db, { theme: theme.id })
   if (members.length < 10)
     throw new ApiError(
       'invalid_input',

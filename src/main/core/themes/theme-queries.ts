@@ -1,5 +1,6 @@
 import { ApiError } from '@shared/api/errors'
 import type { AnalysisSettings } from '@shared/domain/settings'
+import { compareThemes } from '@shared/domain/themes'
 import type {
   ThemeDetail,
   ThemeImpact,
@@ -32,16 +33,20 @@ const NO_FIGURES: ThemeFigures = {
   impact: UNKNOWN_IMPACT
 }
 
-function externalIds(db: Db, ids: readonly number[]): string[] {
-  if (ids.length === 0) return []
+/** The source systems' ticket ids of tickets, in one query (json_each keeps it one statement). */
+function externalIds(db: Db, ids: readonly number[]): Map<number, string> {
+  if (ids.length === 0) return new Map()
   const rows = db
-    .prepare(`SELECT id, external_id FROM tickets WHERE id IN (${ids.map(() => '?').join(',')})`)
-    .all(...ids) as Array<{ id: number; external_id: string }>
-  const byId = new Map(rows.map((r) => [r.id, r.external_id]))
-  return ids.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+    .prepare('SELECT id, external_id FROM tickets WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as Array<{ id: number; external_id: string }>
+  return new Map(rows.map((r) => [r.id, r.external_id]))
 }
 
-function summaryOf(db: Db, t: ThemeRow, figures: ThemeFigures | undefined): ThemeSummary {
+function summaryOf(
+  t: ThemeRow,
+  figures: ThemeFigures | undefined,
+  ids: ReadonlyMap<number, string>
+): ThemeSummary {
   const f = figures ?? { ...NO_FIGURES, sparkline: [] }
   return {
     id: t.id,
@@ -60,7 +65,7 @@ function summaryOf(db: Db, t: ThemeRow, figures: ThemeFigures | undefined): Them
     trend: f.trend,
     sparkline: f.sparkline,
     impact: f.impact,
-    examples: externalIds(db, t.examples)
+    examples: t.examples.flatMap((id) => (ids.has(id) ? [ids.get(id)!] : []))
   }
 }
 
@@ -93,21 +98,18 @@ function lastRun(db: Db): ThemeRunInfo | null {
     : null
 }
 
-/** Pinned first, then by volume; excluded after active; the other bucket last. */
-function rank(a: ThemeSummary, b: ThemeSummary): number {
-  const group = (t: ThemeSummary): number =>
-    t.kind === 'other' ? 3 : t.status === 'excluded' ? 2 : t.pinned ? 0 : 1
-  return group(a) - group(b) || b.size - a.size || a.id - b.id
-}
-
 /** Every active and excluded theme with its figures for a quarter. */
 export function themesOverview(db: Db, settings: AnalysisSettings, quarter?: string): ThemesOverview {
   const metrics = themeMetrics(db, settings, quarter)
-  const themes = readThemes(db)
-    .filter((t) => t.status !== 'merged')
-    .map((t) => summaryOf(db, t, metrics.byTheme.get(t.id)))
+  const rows = readThemes(db).filter((t) => t.status !== 'merged')
+  const ids = externalIds(
+    db,
+    rows.flatMap((t) => t.examples)
+  )
+  const themes = rows
+    .map((t) => summaryOf(t, metrics.byTheme.get(t.id), ids))
     .filter((t) => t.kind !== 'other' || t.size > 0)
-    .sort(rank)
+    .sort(compareThemes)
   return {
     quarter: metrics.quarter,
     previousQuarter: metrics.previousQuarter,
@@ -186,7 +188,7 @@ export function themeDetail(
     (db.prepare("SELECT 1 FROM customers WHERE tier IS NOT NULL AND tier <> '' LIMIT 1").get() as unknown) !==
     undefined
   return {
-    theme: summaryOf(db, theme, metrics.byTheme.get(id)),
+    theme: summaryOf(theme, metrics.byTheme.get(id), externalIds(db, theme.examples)),
     merged: rows
       .filter((t) => t.status === 'merged' && t.mergedInto === id)
       .map((t) => ({ id: t.id, label: t.userLabel ?? t.label })),

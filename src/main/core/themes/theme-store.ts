@@ -3,7 +3,8 @@ import type { Db } from '../store/sqlite'
 import type { Signature } from './signatures'
 import { signatureFromJson } from './signatures'
 import { cleanTicketText } from './text/clean-ticket'
-import { ruleText } from './rule-match'
+import type { ThemeRule } from './rule-match'
+import { parseRule, ruleText } from './rule-match'
 
 /** A row of `themes`, parsed. */
 export interface ThemeRow {
@@ -90,6 +91,16 @@ export function liveTheme(themes: ReadonlyMap<number, ThemeRow>, id: number): Th
   return theme && theme.status !== 'merged' ? theme : null
 }
 
+/** The rule themes that take tickets (not merged away), with their parsed rules, oldest first. */
+export function activeRules(themes: readonly ThemeRow[]): Array<{ id: number; rule: ThemeRule }> {
+  return themes
+    .filter((t) => t.kind === 'rule' && t.status !== 'merged' && t.rule)
+    .map((t) => ({ id: t.id, rule: parseRule(t.rule!) }))
+}
+
+/** A decision score as stored with an assignment (4 decimals; 0 when there is none). */
+export const roundScore = (s: number): number => (Number.isFinite(s) ? Math.round(s * 1e4) / 1e4 : 0)
+
 /** A ticket as the themes read it. */
 export interface ThemeTicketText {
   id: number
@@ -99,11 +110,22 @@ export interface ThemeTicketText {
   ruleText: string
 }
 
-/** Tickets in id order; `where` limits them (e.g. those without a theme). */
-export function readTicketTexts(db: Db, where = ''): ThemeTicketText[] {
-  const rows = db
-    .prepare(`SELECT t.id, t.subject, t.text FROM tickets t ${where} ORDER BY t.id`)
-    .all() as Array<{ id: number; subject: string | null; text: string }>
+/** Which tickets to read: all, those without a theme, or those of one theme. */
+export type TicketSelection = { all: true } | { unassigned: true } | { theme: number }
+
+/** Tickets in id order. */
+export function readTicketTexts(db: Db, which: TicketSelection = { all: true }): ThemeTicketText[] {
+  const sql =
+    'theme' in which
+      ? 'SELECT t.id, t.subject, t.text FROM tickets t JOIN ticket_themes tt ON tt.ticket_id = t.id WHERE tt.theme_id = ? ORDER BY t.id'
+      : 'unassigned' in which
+        ? 'SELECT t.id, t.subject, t.text FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_themes tt WHERE tt.ticket_id = t.id) ORDER BY t.id'
+        : 'SELECT t.id, t.subject, t.text FROM tickets t ORDER BY t.id'
+  const rows = db.prepare(sql).all(...('theme' in which ? [which.theme] : [])) as Array<{
+    id: number
+    subject: string | null
+    text: string
+  }>
   return rows.map((r) => ({
     id: r.id,
     text: cleanTicketText(r.subject, r.text),

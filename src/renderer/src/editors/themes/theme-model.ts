@@ -1,4 +1,5 @@
 import type { ThemeSummary, ThemeTrend } from '@shared/domain/themes'
+import { compareThemes } from '@shared/domain/themes'
 
 /** The side bar's groups: the ranked list and the excluded themes (collapsed). */
 export interface ThemeGroups {
@@ -8,20 +9,15 @@ export interface ThemeGroups {
   excluded: ThemeSummary[]
 }
 
-// Ties by id, as the backend ranks them, so that the list and `themes.list` agree.
-const byVolume = (a: ThemeSummary, b: ThemeSummary): number => b.size - a.size || a.id - b.id
-
 /**
  * Ranks the themes for the side bar: pinned themes first, then by their number of tickets, the
  * other bucket last whatever its size; excluded themes apart; merged themes not at all (they
  * live on in the theme they were merged into).
  */
 export function groupThemes(themes: readonly ThemeSummary[]): ThemeGroups {
-  const rank = (t: ThemeSummary): number => (t.kind === 'other' ? 2 : t.pinned ? 0 : 1)
-  const ranked = themes
-    .filter((t) => t.status === 'active')
-    .sort((a, b) => rank(a) - rank(b) || byVolume(a, b))
-  const excluded = themes.filter((t) => t.status === 'excluded').sort(byVolume)
+  // The backend's order (compareThemes), so that the list and `themes.list` agree.
+  const ranked = themes.filter((t) => t.status === 'active').sort(compareThemes)
+  const excluded = themes.filter((t) => t.status === 'excluded').sort(compareThemes)
   return { ranked, excluded }
 }
 

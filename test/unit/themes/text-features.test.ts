@@ -37,6 +37,16 @@ describe('cleaning a ticket for the themes', () => {
     expect(
       cleanTicketText('I need to activate my card, how is', 'I need to activate my card, how is that done?')
     ).toBe('i need to activate my card, how is that done?')
+    // Copied from the words after a greeting the cleaning does not know.
+    expect(
+      cleanTicketText(
+        "I've been a loyal customer for",
+        "To whom it may concern,\nI've been a loyal customer for years. My top-up never arrived."
+      )
+    ).toBe("to whom it may concern,\ni've been a loyal customer for years. my top-up never arrived.")
+    expect(cleanTicketText('商家不回复我的消息', '竹篮客服,\n商家不回复我的消息,已经三天了。')).toBe(
+      '竹篮客服,\n商家不回复我的消息,已经三天了。'
+    )
     expect(cleanTicketText('', '  ')).toBe('')
     expect(cleanTicketText(null, 'Refund')).toBe('refund')
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import manifestJson from '../../../../resources/demo/manifest.json'
+import manifestJson from '../../../../resources/demo/manifest.json' with { type: 'json' }
 
 /** Slots a phrasing may use; the text generator fills each one from the ticket's context. */
 export const TEXT_SLOTS = [

@@ -7,7 +7,7 @@ import { normalizeForSearch } from '../../search/cjk'
  * letters and digits become ASCII).
  *
  * The subject is kept only when it says something the description does not: help desks often
- * fill it with the description's first words.
+ * fill it with the description's first words (after the greeting, if there is one).
  */
 export function cleanTicketText(
   subject: string | null | undefined,
@@ -18,8 +18,15 @@ export function cleanTicketText(
   if (!head) return body
   if (!body) return head
   const headWords = head.replace(/[.…]+$/u, '').trim()
-  return body.startsWith(headWords) ? body : `${head}\n${body}`
+  // The first words may follow a greeting; inside the body, only a subject long enough not to be
+  // there by chance ("card") counts.
+  const repeated =
+    body.startsWith(headWords) || ([...headWords].length >= SUBJECT_INSIDE_MIN && body.includes(headWords))
+  return repeated ? body : `${head}\n${body}`
 }
+
+/** Characters a subject needs before finding it inside the description means it was copied. */
+const SUBJECT_INSIDE_MIN = 8
 
 /** Where a quoted earlier message starts: everything from here on was not written by the customer. */
 const QUOTE_START = [

@@ -8,6 +8,7 @@ import { runMetrics } from './commands/metrics'
 import { runPower } from './commands/power'
 import { runExperiments } from './commands/experiments'
 import { runThemes } from './commands/themes'
+import { runPriorities } from './commands/priorities'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   metrics: { run: runMetrics, summary: 'CSAT and NPS by period or segment, with tested changes' },
   experiments: { run: runExperiments, summary: 'A/B test results with a decision and its reason' },
   themes: { run: runThemes, summary: 'complaint themes with volume, trend and satisfaction impact' },
+  priorities: { run: runPriorities, summary: 'the quarterly feature-priority list, scored and ranked' },
   power: { run: runPower, summary: 'units per arm an A/B test needs to detect an effect' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }

@@ -26,6 +26,8 @@ import { RECORD_KINDS } from '../domain/field-roles'
 import type { ExperimentsReport, PowerResult } from '../domain/experiments'
 import { ExperimentsRequestSchema, PowerRequestSchema } from '../domain/experiments'
 import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
+import type { PriorityExport, PriorityList } from '../domain/priorities'
+import { PriorityExportRequestSchema, PriorityListRequestSchema } from '../domain/priorities'
 import type { Taxonomy, ThemeDetail, ThemeEditResult, ThemesOverview, ThemeTicket } from '../domain/themes'
 import {
   TaxonomySchema,
@@ -217,6 +219,11 @@ export const contract = {
   'themes.assignments': method(NoInput, returns<Array<{ ticketId: string; themeId: number | null }>>()),
   'themes.exportTaxonomy': method(NoInput, returns<Taxonomy>()),
   'themes.importTaxonomy': method(z.strictObject({ taxonomy: TaxonomySchema }), returns<ThemeEditResult>()),
+
+  /** The feature-priority list of a quarter (default: the latest with tickets), scored and ranked. */
+  'priorities.list': method(PriorityListRequestSchema, returns<PriorityList>()),
+  /** The list as Markdown, CSV, JSON or a Jira/Linear import CSV. */
+  'priorities.export': method(PriorityExportRequestSchema, returns<PriorityExport>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

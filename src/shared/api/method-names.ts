@@ -52,6 +52,8 @@ export const METHOD_NAMES = [
   'themes.assignments',
   'themes.exportTaxonomy',
   'themes.importTaxonomy',
+  'priorities.list',
+  'priorities.export',
   'sql.query',
   'sql.cancel'
 ] as const

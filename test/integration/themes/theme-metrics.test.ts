@@ -4,11 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/shared/api/errors'
 import type { ThemeImpact } from '../../../src/shared/domain/themes'
 import { Workspace } from '../../../src/main/core/store/workspace'
-import { createImportBatch } from '../../../src/main/core/store/repositories/import-batches'
-import { insertTickets } from '../../../src/main/core/store/repositories/tickets'
-import type { TicketRow } from '../../../src/main/core/store/repositories/tickets'
-import { insertSurveyResponses } from '../../../src/main/core/store/repositories/survey-responses'
-import { insertCustomers } from '../../../src/main/core/store/repositories/customers'
+import type { RowWriter } from '../../helpers/workspace-rows'
+import { many, rowWriter } from '../../helpers/workspace-rows'
 import type { ThemeFigures, ThemeMetrics } from '../../../src/main/core/themes/theme-metrics'
 import { themeBreakdown, themeMetrics } from '../../../src/main/core/themes/theme-metrics'
 import { makeTempDir } from '../../helpers/temp-dir'
@@ -32,125 +29,15 @@ afterEach(() => {
 // Writing rows
 
 const NOW = Date.parse('2026-11-01T00:00:00Z')
-let sequence = 0
-
-function batch(kind: 'tickets' | 'survey_responses' | 'customers'): number {
-  return createImportBatch(ws.db, {
-    kind,
-    sourceName: `test-${kind}.csv`,
-    format: 'generated',
-    startedAt: NOW
-  })
-}
-
-/** Adds a theme; returns its id. */
-function theme(
-  label: string,
-  options: { kind?: 'cluster' | 'other' | 'rule'; status?: 'active' | 'excluded' | 'merged' } = {}
-): number {
-  return Number(
-    ws.db
-      .prepare('INSERT INTO themes (kind, label, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)')
-      .run(options.kind ?? 'cluster', label, options.status ?? 'active', NOW, NOW).lastInsertRowid
-  )
-}
-
-interface TicketSpec {
-  at: string | number
-  theme?: number | null
-  customer?: string | null
-  channel?: string | null
-  rating?: number | null
-}
-
-/** Writes tickets (and their theme assignments) in one batch. */
-function tickets(specs: readonly TicketSpec[]): void {
-  const batchId = batch('tickets')
-  const rows: TicketRow[] = specs.map((s, i) => ({
-    sourceSystem: 'test',
-    externalId: `K${++sequence}`,
-    createdAt: typeof s.at === 'number' ? s.at : Date.parse(s.at),
-    resolvedAt: null,
-    firstResponseAt: null,
-    channel: s.channel ?? null,
-    status: null,
-    priority: null,
-    subject: null,
-    text: `ticket ${sequence}`,
-    customerId: s.customer ?? null,
-    rating: s.rating ?? null,
-    tags: null,
-    attributes: null,
-    batchId,
-    sourceLine: i + 2
-  }))
-  ws.db.transaction(() => {
-    insertTickets(ws.db, rows)
-    const assign = ws.db.prepare(
-      "INSERT INTO ticket_themes (ticket_id, theme_id, assigned_by) SELECT id, ?, 'model' FROM tickets WHERE source_system = 'test' AND external_id = ?"
-    )
-    rows.forEach((row, i) => {
-      const themeId = specs[i]!.theme
-      if (themeId !== undefined && themeId !== null) assign.run(themeId, row.externalId)
-    })
-  })()
-}
-
-/** `count` tickets with the same spec. */
-const many = <T>(count: number, spec: T): T[] => Array.from({ length: count }, () => spec)
-
-interface ResponseSpec {
-  at: string
-  customer: string | null
-  csat?: number | null
-  nps?: number | null
-  scaleMax?: number
-}
-
-function responses(specs: readonly ResponseSpec[]): void {
-  const batchId = batch('survey_responses')
-  ws.db.transaction(() =>
-    insertSurveyResponses(
-      ws.db,
-      specs.map((s, i) => ({
-        sourceSystem: 'test',
-        externalId: `R${++sequence}`,
-        survey: 'Pulse',
-        submittedAt: Date.parse(s.at),
-        customerId: s.customer,
-        csatScore: s.csat ?? null,
-        csatScaleMax: s.csat === undefined || s.csat === null ? null : (s.scaleMax ?? 5),
-        npsScore: s.nps ?? null,
-        comment: s.csat == null && s.nps == null ? 'a comment only' : null,
-        channel: null,
-        segments: {},
-        attributes: null,
-        batchId,
-        sourceLine: i + 2
-      }))
-    )
-  )()
-}
-
-function customers(list: ReadonlyArray<{ id: string; tier: string | null }>): void {
-  const batchId = batch('customers')
-  ws.db.transaction(() =>
-    insertCustomers(
-      ws.db,
-      list.map((c, i) => ({
-        customerId: c.id,
-        name: null,
-        tier: c.tier,
-        region: null,
-        revenue: null,
-        signupAt: null,
-        attributes: null,
-        batchId,
-        sourceLine: i + 2
-      }))
-    )
-  )()
-}
+let rows: RowWriter
+beforeEach(() => {
+  rows = rowWriter(ws, NOW)
+})
+const batch: RowWriter['batch'] = (kind) => rows.batch(kind)
+const theme: RowWriter['theme'] = (label, options) => rows.theme(label, options)
+const tickets: RowWriter['tickets'] = (specs) => rows.tickets(specs)
+const responses: RowWriter['responses'] = (specs) => rows.responses(specs)
+const customers: RowWriter['customers'] = (list) => rows.customers(list)
 
 const metrics = (quarter?: string): ThemeMetrics => themeMetrics(ws.db, ws.settings.get(), quarter)
 

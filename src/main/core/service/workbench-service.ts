@@ -15,6 +15,7 @@ import { createExploreHandlers } from './explore-handlers'
 import { createImportHandlers } from './import-handlers'
 import { createMetricsHandlers } from './metrics-handlers'
 import { createExperimentHandlers } from './experiment-handlers'
+import { createPriorityHandlers } from './priority-handlers'
 import { createThemeHandlers } from './theme-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
@@ -69,7 +70,8 @@ export class WorkbenchService {
       ...createExploreHandlers(this.context),
       ...createMetricsHandlers(this.context),
       ...createExperimentHandlers(this.context),
-      ...createThemeHandlers(this.context)
+      ...createThemeHandlers(this.context),
+      ...createPriorityHandlers(this.context)
     }
   }
 
@@ -110,6 +112,7 @@ export class WorkbenchService {
     | keyof ReturnType<typeof createMetricsHandlers>
     | keyof ReturnType<typeof createExperimentHandlers>
     | keyof ReturnType<typeof createThemeHandlers>
+    | keyof ReturnType<typeof createPriorityHandlers>
   > {
     return {
       'app.info': (): AppInfo => ({

@@ -130,6 +130,94 @@ export function themeMetrics(db: Db, settings: AnalysisSettings, quarter?: strin
   }
 }
 
+/** What a group of themes (a priority item) counts in a quarter. */
+export interface ThemeGroupFigures {
+  /** The group's tickets created in the quarter (a ticket is in one theme, so counted once). */
+  tickets: number
+  previousTickets: number
+  /**
+   * Who raised the group in the quarter: distinct customers, plus each ticket without a customer
+   * id as one person (a workspace without customer ids counts tickets).
+   */
+  reach: number
+  impact: ThemeImpact
+}
+
+export interface ThemeGroupsReport {
+  quarter: string | null
+  previousQuarter: string | null
+  /** Quarters with tickets, oldest first. */
+  quarters: string[]
+  /** Every ticket created in the quarter, themed or not. */
+  quarterTickets: number
+  /** By the caller's group key; a group whose themes have no tickets gets zeros, not nothing. */
+  byGroup: Map<number, ThemeGroupFigures>
+}
+
+/** Groups as SQL reads them: a JSON array of [group, theme] pairs, joined as `g(grp, theme)`. */
+interface ThemeGroups {
+  json: string
+}
+
+const GROUP_JOIN = `JOIN (SELECT json_extract(value, '$[0]') AS grp, json_extract(value, '$[1]') AS theme
+  FROM json_each(?)) g ON g.theme = tt.theme_id`
+
+/**
+ * Volume, reach, trend and satisfaction impact of groups of themes in a quarter (the requested
+ * one, else the latest with tickets; as {@link themeMetrics} resolves it): what the priority list
+ * scores an item by. Impact compares the customers who raised any theme of the group with everyone
+ * else, exactly as a theme's own impact does.
+ */
+export function themeGroupFigures(
+  db: Db,
+  settings: AnalysisSettings,
+  groups: ReadonlyMap<number, readonly number[]>,
+  quarter?: string
+): ThemeGroupsReport {
+  const quarters = periodsWithTickets(db, 'quarter', settings)
+  const current = resolveQuarter(quarters, quarter, settings)
+  const previous = current ? previousQuarterOf(current, settings) : null
+  const byGroup = new Map<number, ThemeGroupFigures>()
+  const keys = quarters.map((q) => q.key)
+  if (!current || !previous)
+    return { quarter: null, previousQuarter: null, quarters: keys, quarterTickets: 0, byGroup }
+  const pairs: Array<[number, number]> = []
+  for (const [key, themes] of groups) for (const theme of themes) pairs.push([key, theme])
+  const set: ThemeGroups = { json: JSON.stringify(pairs) }
+
+  const quarterTickets = prepared(db, 'SELECT count(*) FROM tickets WHERE created_at >= ? AND created_at < ?')
+    .pluck()
+    .get(current.start, current.end) as number
+  const counts = prepared(
+    db,
+    `SELECT g.grp AS grp,
+       sum(t.created_at >= @start) AS tickets,
+       sum(t.created_at < @start) AS previous,
+       count(DISTINCT CASE WHEN t.created_at >= @start
+         THEN coalesce('c' || t.customer_id, 't' || t.id) END) AS reach
+     FROM tickets t JOIN ticket_themes tt ON tt.ticket_id = t.id ${GROUP_JOIN}
+     WHERE t.created_at >= @from AND t.created_at < @end
+     GROUP BY g.grp`
+  ).all(set.json, { from: previous.start, start: current.start, end: current.end }) as Array<{
+    grp: number
+    tickets: number
+    previous: number
+    reach: number
+  }>
+  const byKey = new Map(counts.map((c) => [c.grp, c]))
+  const impacts = themeImpacts(db, settings, current, set)
+  for (const key of groups.keys()) {
+    const c = byKey.get(key)
+    byGroup.set(key, {
+      tickets: c?.tickets ?? 0,
+      previousTickets: c?.previous ?? 0,
+      reach: c?.reach ?? 0,
+      impact: impacts.get(key) ?? unknownImpact(impacts.source, impacts.nOthers)
+    })
+  }
+  return { quarter: current.key, previousQuarter: previous.key, quarters: keys, quarterTickets, byGroup }
+}
+
 /**
  * One theme's tickets per group, with their share of the themed tickets in the group (the
  * denominator of {@link themeMetrics}' share: tickets of active themes, plus the theme's own
@@ -393,7 +481,12 @@ const groupByTheme = (rows: readonly CellRow[]): Map<number, AnswerCell[]> => {
  *
  * Else `unknown`: every value null and n 0 — no data is not no impact.
  */
-function themeImpacts(db: Db, settings: AnalysisSettings, quarter: TimePeriod): Impacts {
+function themeImpacts(
+  db: Db,
+  settings: AnalysisSettings,
+  quarter: TimePeriod,
+  groups: ThemeGroups | null = null
+): Impacts {
   const rule: CsatRule = { scaleMax: settings.csatScaleMax, threshold: settings.csatSatisfiedThreshold }
   const minSample = settings.metricsMinSampleSize
   const range = [quarter.start, quarter.end] as const
@@ -414,8 +507,8 @@ function themeImpacts(db: Db, settings: AnalysisSettings, quarter: TimePeriod): 
       prepared(
         db,
         `WITH raised AS (
-           SELECT DISTINCT tt.theme_id AS theme, t.customer_id AS customer
-           FROM tickets t JOIN ticket_themes tt ON tt.ticket_id = t.id
+           SELECT DISTINCT ${groups ? 'g.grp' : 'tt.theme_id'} AS theme, t.customer_id AS customer
+           FROM tickets t JOIN ticket_themes tt ON tt.ticket_id = t.id ${groups ? GROUP_JOIN : ''}
            WHERE t.created_at >= ? AND t.created_at < ? AND t.customer_id IS NOT NULL
          )
          SELECT raised.theme AS theme, r.nps_score AS nps, r.csat_score AS csat, r.csat_scale_max AS scale,
@@ -423,10 +516,10 @@ function themeImpacts(db: Db, settings: AnalysisSettings, quarter: TimePeriod): 
          FROM raised JOIN survey_responses r ON r.customer_id = raised.customer
          WHERE r.submitted_at >= ? AND r.submitted_at < ? AND (r.csat_score IS NOT NULL OR r.nps_score IS NOT NULL)
          GROUP BY raised.theme, r.nps_score, r.csat_score, r.csat_scale_max`
-      ).all(...range, ...range) as CellRow[]
+      ).all(...(groups ? [groups.json] : []), ...range, ...range) as CellRow[]
     )
   } else {
-    const rated = ratingCells(db, quarter)
+    const rated = ratingCells(db, quarter, groups)
     all = rated.all
     byTheme = rated.byTheme
     source = all.length > 0 ? 'ticket_ratings' : 'unknown'
@@ -450,7 +543,11 @@ function themeImpacts(db: Db, settings: AnalysisSettings, quarter: TimePeriod): 
  * 1–5 scale (mapped onto the workspace's CSAT scale by `onScale`, like survey answers on another
  * scale) and ratings outside 1–5 — whose scale cannot be known — are left out.
  */
-function ratingCells(db: Db, quarter: TimePeriod): { all: AnswerCell[]; byTheme: Map<number, AnswerCell[]> } {
+function ratingCells(
+  db: Db,
+  quarter: TimePeriod,
+  groups: ThemeGroups | null
+): { all: AnswerCell[]; byTheme: Map<number, AnswerCell[]> } {
   const rows = prepared(
     db,
     `SELECT tt.theme_id AS theme, NULL AS nps, t.rating AS csat, ${TICKET_RATING_SCALE_MAX} AS scale, count(*) AS n
@@ -465,7 +562,16 @@ function ratingCells(db: Db, quarter: TimePeriod): { all: AnswerCell[]; byTheme:
     if (cell) cell.n += r.n
     else all.set(csat, { nps: null, csat, scaleMax: r.scale, n: r.n })
   }
-  return { all: [...all.values()], byTheme: groupByTheme(rows) }
+  if (!groups) return { all: [...all.values()], byTheme: groupByTheme(rows) }
+  // A theme may be in more than one group: each group's rated tickets, counted on their own.
+  const grouped = prepared(
+    db,
+    `SELECT g.grp AS theme, NULL AS nps, t.rating AS csat, ${TICKET_RATING_SCALE_MAX} AS scale, count(*) AS n
+     FROM tickets t JOIN ticket_themes tt ON tt.ticket_id = t.id ${GROUP_JOIN}
+     WHERE t.created_at >= ? AND t.created_at < ? AND t.rating >= 1 AND t.rating <= ${TICKET_RATING_SCALE_MAX}
+     GROUP BY g.grp, t.rating`
+  ).all(groups.json, quarter.start, quarter.end) as CellRow[]
+  return { all: [...all.values()], byTheme: groupByTheme(grouped) }
 }
 
 /** The impact of one theme: its side's estimates minus the others'. */

@@ -1,9 +1,10 @@
 import type { Db } from '../sqlite'
 import { assertInTransaction, prepared } from './statements'
 
-export const PRIORITY_STATUSES = ['new', 'planned', 'in_progress', 'shipped', 'wont_do'] as const
-export type PriorityStatus = (typeof PRIORITY_STATUSES)[number]
-export type EffortSize = 'S' | 'M' | 'L' | 'XL'
+import type { EffortSize, PriorityStatus } from '@shared/domain/priorities'
+
+export { PRIORITY_STATUSES } from '@shared/domain/priorities'
+export type { EffortSize, PriorityStatus } from '@shared/domain/priorities'
 
 /** An entry of the feature-priority list. */
 export interface PriorityItemRecord {

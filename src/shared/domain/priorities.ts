@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Interval } from './metrics'
 import type { Decision } from './experiments'
-import type { ImpactSource } from './themes'
+import type { ThemeImpact } from './themes'
 
 export const PRIORITY_STATUSES = ['new', 'planned', 'in_progress', 'shipped', 'wont_do'] as const
 export type PriorityStatus = (typeof PRIORITY_STATUSES)[number]
@@ -131,13 +131,7 @@ export interface PriorityComponents {
 }
 
 /** The satisfaction figures behind an item's impact (its themes together against everyone else). */
-export interface PrioritySeverity {
-  source: ImpactSource
-  csatDiff: number | null
-  csatDiffCi95: Interval | null
-  npsDiff: number | null
-  npsDiffCi95: Interval | null
-  n: number
+export interface PrioritySeverity extends Omit<ThemeImpact, 'nOthers'> {
   /** Points of drag the impact step was chosen by (positive: drags satisfaction down); null when unknown. */
   drag: number | null
   /** Impact before the growth multiplier. */

@@ -28,14 +28,16 @@ import { scoreItem } from './priority-score'
 export function priorityList(db: Db, settings: AnalysisSettings, quarter?: string): PriorityList {
   const formula = readPriorityFormula(db)
   const candidates = candidateRows(db)
-  const current = rankedRows(db, settings, formula, candidates, quarter)
+  // Evidence does not depend on the quarter: experiments are analysed once for both lists.
+  const evidence = evidenceOf(db, settings, candidates)
+  const current = rankedRows(db, settings, formula, candidates, evidence, quarter)
   const overrides = overridesOf(db, current.quarter)
   const items = applyOverrides(current.rows, overrides)
 
   // The previous quarter's list, where that quarter has tickets, by the same rules (its own overrides).
   let previousRanks = new Map<string, number>()
   if (current.previousQuarter && current.quarters.includes(current.previousQuarter)) {
-    const previous = rankedRows(db, settings, formula, candidates, current.previousQuarter)
+    const previous = rankedRows(db, settings, formula, candidates, evidence, current.previousQuarter)
     const ranked = applyOverrides(previous.rows, overridesOf(db, previous.quarter))
     previousRanks = new Map(ranked.filter((r) => r.tickets > 0).map((r) => [r.id, r.rank]))
   }
@@ -130,10 +132,10 @@ function rankedRows(
   settings: AnalysisSettings,
   formula: PriorityFormula,
   candidates: readonly Candidate[],
+  evidence: ReadonlyMap<string, PriorityEvidence[]>,
   quarter: string | undefined
 ): { quarter: string | null; previousQuarter: string | null; quarters: string[]; rows: PriorityRow[] } {
   const figures = themeGroupFigures(db, settings, new Map(candidates.map((c, i) => [i, c.themes])), quarter)
-  const evidence = evidenceOf(db, settings, candidates)
   const rows = candidates.map((c, i): PriorityRow => {
     const f = figures.byGroup.get(i)!
     const scored = scoreItem(

@@ -443,7 +443,8 @@ interface Impacts {
 
 const sumN = (cells: readonly AnswerCell[]): number => cells.reduce((s, c) => s + c.n, 0)
 
-function unknownImpact(source: ImpactSource, nOthers: number): ThemeImpact {
+/** The impact of a theme nothing can be said of: every value null, not zero. */
+export function unknownImpact(source: ImpactSource = 'unknown', nOthers = 0): ThemeImpact {
   return { source, csatDiff: null, csatDiffCi95: null, npsDiff: null, npsDiffCi95: null, n: 0, nOthers }
 }
 

@@ -3,7 +3,6 @@ import type { AnalysisSettings } from '@shared/domain/settings'
 import { compareThemes } from '@shared/domain/themes'
 import type {
   ThemeDetail,
-  ThemeImpact,
   ThemeRunInfo,
   ThemesOverview,
   ThemeSummary,
@@ -11,26 +10,16 @@ import type {
 } from '@shared/domain/themes'
 import type { Db } from '../store/sqlite'
 import type { ThemeFigures } from './theme-metrics'
-import { themeBreakdown, themeMetrics } from './theme-metrics'
+import { themeBreakdown, themeMetrics, unknownImpact } from './theme-metrics'
 import type { ThemeRow } from './theme-store'
 import { liveTheme, readThemes } from './theme-store'
-
-const UNKNOWN_IMPACT: ThemeImpact = {
-  source: 'unknown',
-  csatDiff: null,
-  csatDiffCi95: null,
-  npsDiff: null,
-  npsDiffCi95: null,
-  n: 0,
-  nOthers: 0
-}
 
 const NO_FIGURES: ThemeFigures = {
   size: 0,
   share: 0,
   trend: { previousQuarter: 0, currentQuarter: 0, change: null },
   sparkline: [],
-  impact: UNKNOWN_IMPACT
+  impact: unknownImpact()
 }
 
 /** The source systems' ticket ids of tickets, in one query (json_each keeps it one statement). */

@@ -1,17 +1,13 @@
 import type { EventBus } from '../events/event-bus'
-import type { JobManager } from '../jobs/job-manager'
+import type { CoalescedRunHost } from '../jobs/coalesced-runs'
+import { CoalescedRuns } from '../jobs/coalesced-runs'
 import type { Workspace } from '../store/workspace'
 import type { AssignNewSummary } from './assign-new'
 
 /** What scheduling needs of the service (a structural part of its ServiceContext). */
-export interface ThemeAssignHost {
-  readonly jobs: JobManager
+export interface ThemeAssignHost extends CoalescedRunHost {
   readonly events: EventBus
-  requireWorkspace(): Workspace
 }
-
-const running = new WeakMap<JobManager, Set<string>>()
-const again = new WeakMap<JobManager, Set<string>>()
 
 function needsAssignment(ws: Workspace): boolean {
   const row = ws.db
@@ -23,6 +19,16 @@ function needsAssignment(ws: Workspace): boolean {
   return row.due === 1
 }
 
+const assigning = new CoalescedRuns<ThemeAssignHost>((host, ws) => {
+  if (!needsAssignment(ws)) return null
+  const job = host.jobs.start<AssignNewSummary>('themes.assign', 'Assigning new tickets to themes', {
+    workspacePath: ws.path
+  })
+  return job.result.then((summary) => {
+    if (summary.assigned > 0) host.events.emit({ type: 'themes.changed' })
+  })
+})
+
 /**
  * Gives the themes to tickets that arrived since the last run, in a background job
  * ('themes.assign'). The service calls this after every import and undo and when a workspace
@@ -30,34 +36,5 @@ function needsAssignment(ws: Workspace): boolean {
  * runs makes it run once more after. Nothing happens before the first run.
  */
 export function startThemeAssignment(host: ThemeAssignHost): void {
-  let ws: Workspace
-  try {
-    ws = host.requireWorkspace()
-  } catch {
-    return
-  }
-  const busy = running.get(host.jobs) ?? new Set<string>()
-  running.set(host.jobs, busy)
-  const pending = again.get(host.jobs) ?? new Set<string>()
-  again.set(host.jobs, pending)
-  if (busy.has(ws.path)) {
-    pending.add(ws.path)
-    return
-  }
-  if (!needsAssignment(ws)) return
-  busy.add(ws.path)
-  const job = host.jobs.start<AssignNewSummary>('themes.assign', 'Assigning new tickets to themes', {
-    workspacePath: ws.path
-  })
-  const done = (): void => {
-    busy.delete(ws.path)
-    if (pending.delete(ws.path)) startThemeAssignment(host)
-  }
-  job.result.then(
-    (summary) => {
-      if (summary.assigned > 0) host.events.emit({ type: 'themes.changed' })
-      done()
-    },
-    () => done()
-  )
+  assigning.request(host)
 }

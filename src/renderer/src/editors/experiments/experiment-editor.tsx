@@ -47,6 +47,7 @@ import {
 import { forestFrame, forestHeight, forestOption } from './experiment-forest'
 import { forestRows, primaryMetric } from './experiment-model'
 import { useExperiments } from './use-experiments'
+import { LoadingLine } from '../../components/loading-line'
 import './experiments.css'
 
 registerEcharts([CustomChart, ScatterChart, MarkLineComponent])
@@ -63,9 +64,7 @@ export function ExperimentEditor({ input }: EditorProps): ReactElement {
   const experiment = state.report?.experiments.find((e) => e.key === key) ?? null
   return (
     <div className="lb-experiment" data-testid="experiment-editor" data-key={key} aria-busy={state.loading}>
-      <div className={`lb-experiment-progress${state.loading ? ' is-active' : ''}`} aria-hidden="true">
-        <span />
-      </div>
+      <LoadingLine active={state.loading} />
       <div
         className="lb-experiment-scroll"
         data-testid="experiment-content"

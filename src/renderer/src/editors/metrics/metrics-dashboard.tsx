@@ -45,6 +45,7 @@ import { distributionTooltip, trendTooltip } from './metrics-tooltips'
 import { SegmentTable } from './segment-table'
 import { SurveyPlanner } from './survey-planner'
 import { useChartPalette } from './use-chart-palette'
+import { LoadingLine } from '../../components/loading-line'
 import './metrics-dashboard.css'
 
 /**
@@ -390,9 +391,7 @@ function Dashboard(): ReactElement {
           onClick={() => setReload((n) => n + 1)}
         />
       </div>
-      <div className={`lb-metrics-progress${loading ? ' is-active' : ''}`} aria-hidden="true">
-        <span />
-      </div>
+      <LoadingLine active={loading} />
       <div className="lb-metrics-body">
         <div
           className="lb-metrics-scroll"

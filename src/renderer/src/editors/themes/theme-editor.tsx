@@ -29,6 +29,7 @@ import { changeDirection, excludesZero, impactTone, themeName } from './theme-mo
 import type { TrendGrain } from './use-theme-detail'
 import { useThemeDetail } from './use-theme-detail'
 import { useThemes } from './use-themes'
+import { LoadingLine } from '../../components/loading-line'
 import './theme-editor.css'
 
 const GRAINS: readonly TrendGrain[] = ['week', 'month', 'quarter']
@@ -48,9 +49,7 @@ export function ThemeEditor({ input }: EditorProps): ReactElement {
   const detail = view.detail
   return (
     <div className="lb-theme" data-testid="theme-editor" data-id={id} aria-busy={view.loading}>
-      <div className={`lb-theme-progress${view.loading ? ' is-active' : ''}`} aria-hidden="true">
-        <span />
-      </div>
+      <LoadingLine active={view.loading} />
       <div
         className="lb-theme-scroll"
         data-testid="theme-content"

@@ -9,6 +9,7 @@ import { useExperiments } from '../../editors/experiments/use-experiments'
 import { useI18n } from '../../i18n/i18n-context'
 import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
+import { LoadingLine } from '../../components/loading-line'
 import './experiments-view.css'
 
 /**
@@ -50,9 +51,7 @@ export function ExperimentsView(): ReactElement {
           )}
         </div>
       </div>
-      <div className={`lb-experiments-progress${state.loading ? ' is-active' : ''}`} aria-hidden="true">
-        <span />
-      </div>
+      <LoadingLine active={state.loading} />
       {state.noWorkspace ? (
         <p className="lb-experiments-note" data-testid="experiments-no-workspace">
           {t('experiments.view.noWorkspace')}

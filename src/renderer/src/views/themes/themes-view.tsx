@@ -28,6 +28,7 @@ import { useStore } from '../../state/store'
 import { useWorkbench } from '../../state/workbench-context'
 import { Section } from '../explorer/view-section'
 import { Sparkline } from './sparkline'
+import { LoadingLine } from '../../components/loading-line'
 import './themes-view.css'
 
 /**
@@ -87,12 +88,7 @@ export function ThemesView(): ReactElement {
           </div>
         )}
       </div>
-      <div
-        className={`lb-themes-progress${state.loading || state.running ? ' is-active' : ''}`}
-        aria-hidden="true"
-      >
-        <span />
-      </div>
+      <LoadingLine active={state.loading || state.running !== null} />
       {state.noWorkspace ? (
         <p className="lb-themes-note" data-testid="themes-no-workspace">
           {t('themes.view.noWorkspace')}

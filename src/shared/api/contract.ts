@@ -26,8 +26,23 @@ import { RECORD_KINDS } from '../domain/field-roles'
 import type { ExperimentsReport, PowerResult } from '../domain/experiments'
 import { ExperimentsRequestSchema, PowerRequestSchema } from '../domain/experiments'
 import type { MetricsComments, MetricsPlan, MetricsReport } from '../domain/metrics'
-import type { PriorityExport, PriorityList } from '../domain/priorities'
-import { PriorityExportRequestSchema, PriorityListRequestSchema } from '../domain/priorities'
+import type {
+  PriorityEditResult,
+  PriorityExport,
+  PriorityList,
+  PriorityOverrideEntry
+} from '../domain/priorities'
+import {
+  PriorityCreateRequestSchema,
+  PriorityEditRequestSchema,
+  PriorityExportRequestSchema,
+  PriorityFormulaSchema,
+  PriorityFreezeRequestSchema,
+  PriorityListRequestSchema,
+  PriorityOverrideRequestSchema,
+  PriorityOverridesRequestSchema,
+  PriorityRowIdSchema
+} from '../domain/priorities'
 import type { Taxonomy, ThemeDetail, ThemeEditResult, ThemesOverview, ThemeTicket } from '../domain/themes'
 import {
   TaxonomySchema,
@@ -224,6 +239,19 @@ export const contract = {
   'priorities.list': method(PriorityListRequestSchema, returns<PriorityList>()),
   /** The list as Markdown, CSV, JSON or a Jira/Linear import CSV. */
   'priorities.export': method(PriorityExportRequestSchema, returns<PriorityExport>()),
+  /** A new item: added by hand, or grouping themes (a theme in another item moves to it). */
+  'priorities.createItem': method(PriorityCreateRequestSchema, returns<PriorityEditResult>()),
+  /** Changes an item's fields, themes or experiments; a theme's row becomes an item. */
+  'priorities.editItem': method(PriorityEditRequestSchema, returns<PriorityEditResult>()),
+  'priorities.deleteItem': method(z.strictObject({ row: PriorityRowIdSchema }), returns<null>()),
+  /** A manual rank in a quarter, with the note that says why (kept in the audit trail). */
+  'priorities.override': method(PriorityOverrideRequestSchema, returns<PriorityEditResult>()),
+  /** The audit trail of manual ranks, newest first. */
+  'priorities.overrides': method(PriorityOverridesRequestSchema, returns<PriorityOverrideEntry[]>()),
+  /** Freezes a quarter's list as a snapshot (what the next quarter compares with), or unfreezes it. */
+  'priorities.freeze': method(PriorityFreezeRequestSchema, returns<PriorityList>()),
+  /** Saves the score's constants (the formula stays RICE-style). */
+  'priorities.setFormula': method(z.strictObject({ formula: PriorityFormulaSchema }), returns<null>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

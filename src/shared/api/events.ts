@@ -12,6 +12,8 @@ export type WorkbenchEvent =
   | { type: 'preferences.changed'; preferences: UserPreferences }
   /** Themes changed: a run or an assignment finished, or the user edited them. */
   | { type: 'themes.changed' }
+  /** The priority list's items, overrides, frozen quarters or formula changed. */
+  | { type: 'priorities.changed' }
   /** A native menu item was chosen; the renderer runs the command with this id. */
   | { type: 'command.run'; command: CommandId }
 

@@ -54,6 +54,13 @@ export const METHOD_NAMES = [
   'themes.importTaxonomy',
   'priorities.list',
   'priorities.export',
+  'priorities.createItem',
+  'priorities.editItem',
+  'priorities.deleteItem',
+  'priorities.override',
+  'priorities.overrides',
+  'priorities.freeze',
+  'priorities.setFormula',
   'sql.query',
   'sql.cancel'
 ] as const

@@ -157,6 +157,10 @@ export interface PriorityRow {
   impactKnown: boolean
   effortSet: boolean
   effortSize: EffortSize | null
+  /** Effort entered in person-weeks (rather than as a size). */
+  effortWeeks: number | null
+  /** Linked experiments (ids); their analysis is in components.evidence. */
+  experiments: number[]
   status: PriorityStatus
   owner: string | null
   note: string | null
@@ -164,7 +168,16 @@ export interface PriorityRow {
   override: { rank: number; note: string; conflict: boolean } | null
   /** Rank in the previous quarter's list; null when it was not on it (or that quarter has no tickets). */
   previousRank: number | null
+  /** Against the previous quarter's list (its frozen snapshot when there is one); null without one. */
+  change: PriorityChange | null
 }
+
+/**
+ * How a row moved against the previous quarter's list: new (not on it, or no tickets then),
+ * rising or falling in rank, steady, or resolved — its item shipped and its volume fell.
+ */
+export const PRIORITY_CHANGES = ['new', 'rising', 'falling', 'steady', 'resolved'] as const
+export type PriorityChange = (typeof PRIORITY_CHANGES)[number]
 
 export interface PriorityList {
   /** Null in a workspace without tickets (the list is then empty of figures). */
@@ -173,13 +186,93 @@ export interface PriorityList {
   formula: string
   constants: PriorityFormula
   items: PriorityRow[]
+  /** Quarters with tickets, oldest first (what the quarter picker offers). */
+  quarters: string[]
+  /** When the quarter's list was frozen; a frozen list is the snapshot taken then. */
+  frozenAt: number | null
+  /** The previous quarter's ranks come from its frozen snapshot. */
+  previousFrozen: boolean
 }
 
-const QuarterSchema = z
+export const QuarterSchema = z
   .string()
   .regex(/^(?:FY)?\d{4}-Q[1-4]$/, 'Use a quarter like 2026-Q3 (or FY2027-Q1 with a fiscal year)')
 
+/** A row of the list: `item-7` or `theme-12`. Editing a theme's row makes it an item. */
+export const PriorityRowIdSchema = z
+  .string()
+  .regex(/^(?:item|theme)-[1-9]\d{0,12}$/, 'Use a row id like item-7 or theme-12')
+
+const OptionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .transform((s) => s.trim() || null)
+    .nullable()
+
+/** Effort as a size or in person-weeks; null clears it ("effort not set"). */
+export const EffortSchema = z
+  .union([
+    z.strictObject({ size: z.enum(EFFORT_SIZES) }),
+    z.strictObject({ weeks: z.number().gt(0).lte(520) })
+  ])
+  .nullable()
+export type Effort = z.infer<typeof EffortSchema>
+
+const IdList = z.array(z.number().int().gte(1)).max(500)
+
+/** What an edit of an item may change; absent fields stay as they are. */
+export const PriorityItemPatchSchema = z.strictObject({
+  title: z.string().trim().min(1, 'An item needs a title').max(200).optional(),
+  description: OptionalText(4000).optional(),
+  status: z.enum(PRIORITY_STATUSES).optional(),
+  owner: OptionalText(120).optional(),
+  note: OptionalText(4000).optional(),
+  effort: EffortSchema.optional(),
+  /** The item's themes; a theme in another item moves to this one. */
+  themes: IdList.optional(),
+  experiments: IdList.optional()
+})
+export type PriorityItemPatch = z.infer<typeof PriorityItemPatchSchema>
+
+export const PriorityEditRequestSchema = z.strictObject({
+  row: PriorityRowIdSchema,
+  patch: PriorityItemPatchSchema
+})
+
+export const PriorityCreateRequestSchema = PriorityItemPatchSchema.required({ title: true })
+
+export const PriorityOverrideRequestSchema = z.strictObject({
+  row: PriorityRowIdSchema,
+  quarter: QuarterSchema,
+  /** The manual rank; null gives the row back to its score. */
+  rank: z.number().int().gte(1).lte(100000).nullable(),
+  note: z.string().trim().min(1, 'An override needs a note that says why').max(2000)
+})
+
+export const PriorityFreezeRequestSchema = z.strictObject({ quarter: QuarterSchema, frozen: z.boolean() })
+
+/** The result of an edit: the item's row id (a theme's row becomes an item). */
+export interface PriorityEditResult {
+  row: string
+  /** Themes taken out of other items to join this one. */
+  movedThemes: number[]
+}
+
+/** One entry of the audit trail of rank overrides. */
+export interface PriorityOverrideEntry {
+  id: number
+  row: string
+  title: string
+  quarter: string
+  rank: number | null
+  note: string
+  createdAt: number
+}
+
 export const PriorityListRequestSchema = z.strictObject({ quarter: QuarterSchema.optional() })
+
+export const PriorityOverridesRequestSchema = z.strictObject({ quarter: QuarterSchema.optional() })
 
 export const PriorityExportRequestSchema = z.strictObject({
   quarter: QuarterSchema.optional(),

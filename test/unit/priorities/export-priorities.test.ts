@@ -49,7 +49,10 @@ function row(rank: number, title: string, over: Partial<PriorityRow> = {}): Prio
     owner: 'payments',
     note: null,
     override: null,
+    effortWeeks: null,
+    experiments: [1],
     previousRank: rank + 1,
+    change: 'rising',
     ...over
   }
 }
@@ -59,6 +62,9 @@ const LIST: PriorityList = {
   previousQuarter: '2026-Q2',
   formula: describeFormula(DEFAULT_PRIORITY_FORMULA),
   constants: DEFAULT_PRIORITY_FORMULA,
+  quarters: ['2026-Q2', '2026-Q3'],
+  frozenAt: null,
+  previousFrozen: false,
   items: [
     row(1, '=HYPERLINK("http://evil.example","click")', { note: 'line one\nline two, "quoted"' }),
     row(2, '退款太慢 | refunds, slow', {
@@ -66,7 +72,8 @@ const LIST: PriorityList = {
       effortSet: false,
       effortSize: null,
       override: { rank: 2, note: 'Legal risk', conflict: false },
-      previousRank: null
+      previousRank: null,
+      change: 'new'
     }),
     row(3, '+1 app crashes', { status: 'wont_do' })
   ]

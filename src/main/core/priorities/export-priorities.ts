@@ -32,6 +32,7 @@ export function priorityJson(list: PriorityList): unknown {
     previousQuarter: list.previousQuarter,
     formula: list.formula,
     constants: list.constants,
+    frozenAt: list.frozenAt === null ? null : new Date(list.frozenAt).toISOString(),
     items: list.items.map((r) => ({
       rank: r.rank,
       id: r.id,
@@ -70,7 +71,8 @@ export function priorityJson(list: PriorityList): unknown {
       owner: r.owner,
       note: r.note,
       override: r.override,
-      previousRank: r.previousRank
+      previousRank: r.previousRank,
+      change: r.change
     }))
   }
 }
@@ -106,7 +108,8 @@ function effortText(r: PriorityRow): string {
 }
 
 function movementText(r: PriorityRow): string {
-  if (r.previousRank === null) return r.tickets > 0 ? 'new on the list' : '–'
+  if (r.change === 'resolved') return r.previousRank === null ? 'resolved' : `resolved (was ${r.previousRank})`
+  if (r.previousRank === null) return r.change === 'new' && r.tickets > 0 ? 'new on the list' : '–'
   const d = r.previousRank - r.rank
   return d === 0 ? `= ${r.previousRank}` : d > 0 ? `↑ from ${r.previousRank}` : `↓ from ${r.previousRank}`
 }
@@ -118,6 +121,7 @@ function markdown(list: PriorityList): string {
   const lines = [
     `# Feature priorities, ${list.quarter ?? 'no tickets yet'}`,
     '',
+    ...(list.frozenAt === null ? [] : [`Frozen ${new Date(list.frozenAt).toISOString().slice(0, 10)}.`, '']),
     `Formula: ${list.formula}.`,
     '',
     '| rank | item | score | reach | impact | confidence | effort (person-weeks) | trend | evidence | status | vs previous quarter |',
@@ -161,6 +165,7 @@ function spreadsheet(list: PriorityList): string {
     'override_rank',
     'override_note',
     'previous_rank',
+    'vs_previous',
     'themes'
   ]
   const rows = list.items.map((r) => [
@@ -188,6 +193,7 @@ function spreadsheet(list: PriorityList): string {
     r.override?.rank ?? null,
     r.override?.note ?? null,
     r.previousRank,
+    r.change,
     r.themes.join(' ')
   ])
   return toCsv(columns, rows)

@@ -1,14 +1,20 @@
 import type { ExperimentSettings } from '@shared/domain/experiments'
-import type { PriorityEvidence, PriorityFormula, PriorityList, PriorityRow } from '@shared/domain/priorities'
+import type {
+  PriorityChange,
+  PriorityEvidence,
+  PriorityFormula,
+  PriorityList,
+  PriorityRow
+} from '@shared/domain/priorities'
 import { describeFormula } from '@shared/domain/priorities'
 import type { AnalysisSettings } from '@shared/domain/settings'
 import { analyzeExperiment } from '../experiments/analyze'
 import { loadExperiments } from '../experiments/load-experiments'
 import type { PriorityItem } from '../store/repositories/priority-items'
-import { listPriorityItems } from '../store/repositories/priority-items'
+import { listPriorityItems, readPrioritySnapshot } from '../store/repositories/priority-items'
 import { prepared } from '../store/repositories/statements'
 import type { Db } from '../store/sqlite'
-import { themeGroupFigures } from '../themes/theme-metrics'
+import { resolveTicketQuarter, themeGroupFigures } from '../themes/theme-metrics'
 import type { ThemeRow } from '../themes/theme-store'
 import { liveTheme, readThemes } from '../themes/theme-store'
 import { readPriorityFormula } from './priority-formula-store'
@@ -24,8 +30,21 @@ import { scoreItem } from './priority-score'
  * it). They are placed newest first; an override whose rank an newer one already took gets the
  * nearest free rank below and is marked as a conflict. An override beyond the end of the list
  * puts the row last.
+ *
+ * A frozen quarter's list is the snapshot taken when it was frozen (see priority-edits.ts).
  */
 export function priorityList(db: Db, settings: AnalysisSettings, quarter?: string): PriorityList {
+  const resolved = resolveTicketQuarter(db, settings, quarter)
+  const frozen = resolved.quarter === null ? null : frozenList(db, resolved.quarter)
+  if (frozen) return { ...frozen, quarters: resolved.quarters }
+  return livePriorityList(db, settings, resolved.quarter ?? undefined)
+}
+
+/**
+ * The list as the data and edits give it now, even for a frozen quarter (what freezing stores).
+ * The previous quarter's ranks come from its snapshot when it was frozen.
+ */
+export function livePriorityList(db: Db, settings: AnalysisSettings, quarter?: string): PriorityList {
   const formula = readPriorityFormula(db)
   const candidates = candidateRows(db)
   // Evidence does not depend on the quarter: experiments are analysed once for both lists.
@@ -34,22 +53,52 @@ export function priorityList(db: Db, settings: AnalysisSettings, quarter?: strin
   const overrides = overridesOf(db, current.quarter)
   const items = applyOverrides(current.rows, overrides)
 
-  // The previous quarter's list, where that quarter has tickets, by the same rules (its own overrides).
-  let previousRanks = new Map<string, number>()
-  if (current.previousQuarter && current.quarters.includes(current.previousQuarter)) {
-    const previous = rankedRows(db, settings, formula, candidates, evidence, current.previousQuarter)
-    const ranked = applyOverrides(previous.rows, overridesOf(db, previous.quarter))
-    previousRanks = new Map(ranked.filter((r) => r.tickets > 0).map((r) => [r.id, r.rank]))
+  // The previous quarter's list, where that quarter has tickets: its snapshot when frozen, else
+  // by the same rules (with its own overrides).
+  let previousRanks: Map<string, number> | null = null
+  const previousQuarter = current.previousQuarter
+  const previousFrozen = previousQuarter === null ? null : frozenList(db, previousQuarter)
+  if (previousFrozen) {
+    previousRanks = ranksOf(previousFrozen.items)
+  } else if (previousQuarter && current.quarters.includes(previousQuarter)) {
+    const previous = rankedRows(db, settings, formula, candidates, evidence, previousQuarter)
+    previousRanks = ranksOf(applyOverrides(previous.rows, overridesOf(db, previous.quarter)))
   }
-  for (const row of items) row.previousRank = previousRanks.get(row.id) ?? null
+  for (const row of items) {
+    row.previousRank = previousRanks?.get(row.id) ?? null
+    row.change = previousRanks === null ? null : changeOf(row)
+  }
 
   return {
     quarter: current.quarter,
     previousQuarter: current.previousQuarter,
     formula: describeFormula(formula),
     constants: formula,
-    items
+    items,
+    quarters: current.quarters,
+    frozenAt: null,
+    previousFrozen: previousFrozen !== null
   }
+}
+
+/** A frozen quarter's list as it was stored. */
+function frozenList(db: Db, quarter: string): PriorityList | null {
+  const snapshot = readPrioritySnapshot(db, quarter)
+  if (!snapshot) return null
+  return { ...(JSON.parse(snapshot.listJson) as PriorityList), frozenAt: snapshot.frozenAt }
+}
+
+/** Ranks of the rows that had tickets: a row with none was not raised that quarter. */
+const ranksOf = (rows: readonly PriorityRow[]): Map<string, number> =>
+  new Map(rows.filter((r) => r.tickets > 0).map((r) => [r.id, r.rank]))
+
+function changeOf(row: PriorityRow): PriorityChange {
+  const { previousQuarter, currentQuarter } = row.components.trend
+  if (row.status === 'shipped' && currentQuarter < previousQuarter) return 'resolved'
+  if (row.previousRank === null) return 'new'
+  if (row.previousRank > row.rank) return 'rising'
+  if (row.previousRank < row.rank) return 'falling'
+  return 'steady'
 }
 
 /** A row before it is scored: an item or a lone theme, with the live themes it covers. */
@@ -164,11 +213,14 @@ function rankedRows(
       impactKnown: scored.impactKnown,
       effortSet: scored.effortSet,
       effortSize: c.item?.effortSize ?? null,
+      effortWeeks: c.item?.effortWeeks ?? null,
+      experiments: c.experiments,
       status: c.item?.status ?? 'new',
       owner: c.item?.owner ?? null,
       note: c.item?.note ?? null,
       override: null,
-      previousRank: null
+      previousRank: null,
+      change: null
     }
   })
   rows.sort(

@@ -9,7 +9,7 @@ import { npsChange } from '../metrics/nps'
 import type { CsatRule } from '../metrics/summaries'
 import { estimate } from '../metrics/summaries'
 import type { TimePeriod } from '../metrics/time-periods'
-import { addDays, parseDay, periodContaining, timePeriods, zonedDay } from '../metrics/time-periods'
+import { parseDay, periodContaining, previousQuarter, timePeriods, zonedDay } from '../metrics/time-periods'
 import type { DifferenceTest } from '../stats/proportion'
 import { prepared } from '../store/repositories/statements'
 import type { Db } from '../store/sqlite'
@@ -219,6 +219,25 @@ export function themeGroupFigures(
 }
 
 /**
+ * The quarter a request resolves to, as {@link themeGroupFigures} resolves it (the requested one,
+ * else the latest with tickets; invalid_input for a quarter without tickets), the one before it,
+ * and every quarter with tickets, oldest first.
+ */
+export function resolveTicketQuarter(
+  db: Db,
+  settings: AnalysisSettings,
+  quarter?: string
+): { quarter: string | null; previousQuarter: string | null; quarters: string[] } {
+  const quarters = periodsWithTickets(db, 'quarter', settings)
+  const current = resolveQuarter(quarters, quarter, settings)
+  return {
+    quarter: current?.key ?? null,
+    previousQuarter: current ? previousQuarterOf(current, settings).key : null,
+    quarters: quarters.map((q) => q.key)
+  }
+}
+
+/**
  * One theme's tickets per group, with their share of the themed tickets in the group (the
  * denominator of {@link themeMetrics}' share: tickets of active themes, plus the theme's own
  * when it is excluded).
@@ -346,10 +365,8 @@ function resolveQuarter(
   )
 }
 
-function previousQuarterOf(current: TimePeriod, settings: AnalysisSettings): TimePeriod {
-  const lastDayBefore = addDays(parseDay(current.from), -1)
-  return periodContaining(lastDayBefore, 'quarter', settings.timeZone, settings.fiscalYearStartMonth)
-}
+const previousQuarterOf = (current: TimePeriod, settings: AnalysisSettings): TimePeriod =>
+  previousQuarter(current, settings.timeZone, settings.fiscalYearStartMonth)
 
 /** The twelve calendar months (workspace time zone) up to the latest month with tickets. */
 function sparklineMonths(db: Db, settings: AnalysisSettings): TimePeriod[] {

@@ -48,6 +48,19 @@ describe('cleaning a ticket for the themes', () => {
       '竹篮客服,\n商家不回复我的消息,已经三天了。'
     )
     expect(cleanTicketText('', '  ')).toBe('')
+    // A transcript's subject names who chatted or called, not what about.
+    for (const subject of [
+      'Chat with Ana Lima',
+      'Call from +44 20 7946 0958',
+      'Voicemail from Jo',
+      '与王芳的在线会话',
+      '来电：李敏'
+    ])
+      expect(cleanTicketText(subject, 'My refund never arrived')).toBe('my refund never arrived')
+    // A subject that only starts like one says what about, and stays.
+    expect(
+      cleanTicketText('Chat with seller is broken, offline for a week, please fix it now', 'Any news?')
+    ).toBe('chat with seller is broken, offline for a week, please fix it now\nany news?')
     expect(cleanTicketText(null, 'Refund')).toBe('refund')
   })
 

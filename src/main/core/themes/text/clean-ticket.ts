@@ -7,14 +7,15 @@ import { normalizeForSearch } from '../../search/cjk'
  * letters and digits become ASCII).
  *
  * The subject is kept only when it says something the description does not: help desks often
- * fill it with the description's first words (after the greeting, if there is one).
+ * fill it with the description's first words (after the greeting, if there is one), or with the
+ * name of whoever chatted or called.
  */
 export function cleanTicketText(
   subject: string | null | undefined,
   description: string | null | undefined
 ): string {
   const body = cleanText(description ?? '')
-  const head = cleanText(subject ?? '')
+  const head = TRANSCRIPT_SUBJECT.test(subject ?? '') ? '' : cleanText(subject ?? '')
   if (!head) return body
   if (!body) return head
   const headWords = head.replace(/[.…]+$/u, '').trim()
@@ -24,6 +25,15 @@ export function cleanTicketText(
     body.startsWith(headWords) || ([...headWords].length >= SUBJECT_INSIDE_MIN && body.includes(headWords))
   return repeated ? body : `${head}\n${body}`
 }
+
+/**
+ * Subjects a help desk gives a chat or phone transcript — "Chat with Ana Lima", "Call from
+ * +44…", "Voicemail from …", "Conversation with …", "与王芳的在线会话", "来电：王芳" — say who,
+ * not what: as words they would make a theme of everyone who chatted. A name is up to four words
+ * without sentence punctuation; a subject that goes on is about something and stays.
+ */
+const TRANSCRIPT_SUBJECT =
+  /^\s*(?:(?:chat|conversation|call|phone call|voicemail|missed call|offline message|message|sms|whatsapp(?: message)?) (?:with|from|to) [^\s,.!?;，。！？]+(?: [^\s,.!?;，。！？]+){0,3}|与[^\n]{1,30}的(?:在线)?(?:会话|对话|聊天|通话)(?:记录)?|(?:来电|去电|未接来电|语音留言|留言)[:：][^\n]{1,30})\s*$/iu
 
 /** Characters a subject needs before finding it inside the description means it was copied. */
 const SUBJECT_INSIDE_MIN = 8

@@ -43,7 +43,14 @@ export const test = base.extend<{ workbench: WorkbenchFixture }>({
       // Chromium logs every 4xx answer as "Failed to load resource"; for API calls a 4xx is a
       // typed error the page handles (the envelope is in the body), not a page error.
       const apiAnswer = message.location().url.includes('/api/') && /status of 4\d\d/.test(message.text())
-      if (!apiAnswer) consoleErrors.push(message.text())
+      // Playwright's trace recorder injects its snapshot script into every frame; in the report
+      // preview's frame, which may run no script, Chromium blocks it and says so. The report
+      // itself has no script (its tests check), and without the recorder nothing is logged.
+      const recorderInFrame =
+        /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(
+          message.text()
+        )
+      if (!apiAnswer && !recorderInFrame) consoleErrors.push(message.text())
     })
     page.on('pageerror', (error) => {
       if (collecting) consoleErrors.push(error.message)

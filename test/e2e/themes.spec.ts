@@ -1,38 +1,14 @@
 import { readFileSync } from 'node:fs'
-import Database from 'better-sqlite3'
-import { forgetTickets } from '../../src/main/core/search/forget-tickets'
 import type { Taxonomy, ThemesOverview, ThemeSummary } from '../../src/shared/domain/themes'
 import { expect, screenshotPath, test } from './fixtures'
+import { thinTickets } from './harness/thin-tickets'
 import { RUN_TIMEOUT, ThemeEditor, ThemesView } from './pages/themes'
 import { WorkbenchPage } from './pages/workbench-page'
 
 const THEMES = ['dark', 'light', 'high-contrast'] as const
 const LANGUAGES = ['en', 'zh-CN'] as const
-/**
- * The demo's tickets are thinned to every eighth (about 3,200, with all surveys kept) so that a
- * clustering run takes seconds rather than the minutes 26,000 tickets take on a loaded CI machine;
- * the themes benchmark and the integration tests cover the large runs.
- */
+/** Every eighth ticket (see thinTickets); the themes benchmark and integration tests cover large runs. */
 const KEEP_EVERY = 8
-
-/** Deletes all but every n-th ticket of a workspace (and their search entries); returns those kept. */
-function thinTickets(path: string, keepEvery: number): number {
-  const db = new Database(path)
-  try {
-    db.pragma('foreign_keys = ON')
-    const drop = (
-      db.prepare('SELECT id FROM tickets WHERE id % ? <> 0').all(keepEvery) as Array<{ id: number }>
-    ).map((r) => r.id)
-    db.transaction(() => {
-      forgetTickets(db, drop)
-      const remove = db.prepare('DELETE FROM tickets WHERE id = ?')
-      for (const id of drop) remove.run(id)
-    })()
-    return (db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n
-  } finally {
-    db.close()
-  }
-}
 
 const count = (n: number): string => n.toLocaleString('en-US')
 

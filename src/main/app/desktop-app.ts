@@ -9,6 +9,7 @@ import { installAppProtocol, registerAppScheme } from './app-protocol'
 import { THEME_BACKGROUNDS, effectiveLanguage, effectiveTheme } from './display-preferences'
 import type { SystemDisplay } from './display-preferences'
 import type { ElectronPorts, WindowHandle } from './electron-ports'
+import { electronPdfPrinter } from './electron-pdf'
 import { desktopHostPort } from './host-port'
 import { forwardEvents, registerIpcAdapter, sendEvent } from './ipc-adapter'
 import { installMenu } from './menu'
@@ -116,7 +117,8 @@ export async function startDesktopApp(
       dialog: ports.dialog,
       currentWindow,
       language,
-      documentsDir: () => app.getPath('documents')
+      documentsDir: () => app.getPath('documents'),
+      pdfPrinter: electronPdfPrinter(ports)
     }),
     appVersion: app.getVersion(),
     configDir,

@@ -239,6 +239,42 @@ export interface MenuPort {
   setApplicationMenu(template: MenuItemTemplate[] | null): void
 }
 
+/** Web preferences of the hidden window that prints the report: no script, no Node, sandboxed. */
+export interface PrintWebPreferences {
+  /** An in-memory session of its own, so that loading the report's data URL is not the app's traffic. */
+  partition: string
+  javascript: false
+  contextIsolation: true
+  sandbox: true
+  nodeIntegration: false
+  webviewTag: false
+  webSecurity: true
+  spellcheck: false
+  devTools: false
+}
+
+export interface PrintWindowOptions {
+  show: false
+  width: number
+  height: number
+  webPreferences: PrintWebPreferences
+}
+
+/** What `printToPDF` is asked for (a subset of Electron's options). */
+export interface PrintToPdfOptions {
+  pageSize: 'A4'
+  printBackground: boolean
+  preferCSSPageSize: boolean
+  displayHeaderFooter: false
+}
+
+/** A hidden window that renders one document and prints it. */
+export interface PrintWindowHandle {
+  loadURL(url: string): Promise<void>
+  printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>
+  destroy(): void
+}
+
 /** Everything the desktop host needs from Electron. */
 export interface ElectronPorts {
   readonly platform: NodeJS.Platform
@@ -251,4 +287,6 @@ export interface ElectronPorts {
   /** True when the OS asks for dark colours (used while the theme preference follows the system). */
   prefersDarkColors(): boolean
   createWindow(options: WindowOptions): WindowHandle
+  /** A hidden window for printing (the report's PDF). */
+  createPrintWindow(options: PrintWindowOptions): PrintWindowHandle
 }

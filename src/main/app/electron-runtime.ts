@@ -164,6 +164,14 @@ export function createElectronPorts(): ElectronPorts {
         )
     },
     prefersDarkColors: () => nativeTheme.shouldUseDarkColors,
-    createWindow: (options) => windowHandle(new BrowserWindow(options))
+    createWindow: (options) => windowHandle(new BrowserWindow(options)),
+    createPrintWindow: (options) => {
+      const window = new BrowserWindow(options)
+      return {
+        loadURL: (url) => window.loadURL(url),
+        printToPDF: async (pdfOptions) => new Uint8Array(await window.webContents.printToPDF(pdfOptions)),
+        destroy: () => window.destroy()
+      }
+    }
   }
 }

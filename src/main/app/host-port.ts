@@ -2,6 +2,7 @@ import { extname, join } from 'node:path'
 import type { LanguageId } from '@shared/domain/preferences'
 import { translate } from '@shared/i18n/translate'
 import { WORKSPACE_EXTENSION } from '@shared/product'
+import type { PdfPrinter } from '../core/report/pdf-printer'
 import type { HostPort } from '../core/service/service-context'
 import type { DialogPort, FileFilter, WindowHandle } from './electron-ports'
 
@@ -25,6 +26,8 @@ export interface DesktopHostOptions {
   language: () => LanguageId
   /** Folder a new workspace is proposed in. */
   documentsDir: () => string
+  /** Prints the report to PDF (Electron's printing); without one the report is HTML only. */
+  pdfPrinter?: PdfPrinter
 }
 
 /**
@@ -84,6 +87,7 @@ export function desktopHostPort(options: DesktopHostOptions): HostPort {
     capabilities: { switchWorkspace: true, nativeDialogs: true, upload: false },
     platform: options.platform,
     pickWorkspacePath: (mode) => pickWorkspacePath(options, mode),
-    pickImportFile: () => pickImportFile(options)
+    pickImportFile: () => pickImportFile(options),
+    ...(options.pdfPrinter ? { pdfPrinter: options.pdfPrinter } : {})
   }
 }

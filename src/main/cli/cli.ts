@@ -9,6 +9,7 @@ import { runPower } from './commands/power'
 import { runExperiments } from './commands/experiments'
 import { runThemes } from './commands/themes'
 import { runPriorities } from './commands/priorities'
+import { runReport } from './commands/report'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
@@ -21,6 +22,7 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   experiments: { run: runExperiments, summary: 'A/B test results with a decision and its reason' },
   themes: { run: runThemes, summary: 'complaint themes with volume, trend and satisfaction impact' },
   priorities: { run: runPriorities, summary: 'the quarterly feature-priority list, scored and ranked' },
+  report: { run: runReport, summary: 'the quarterly review report as HTML (and PDF)' },
   power: { run: runPower, summary: 'units per arm an A/B test needs to detect an effect' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }

@@ -3,6 +3,7 @@ import type { Workbench } from '../core/composition-root'
 import { createWorkbench } from '../core/composition-root'
 import { defaultConfigDir } from '../core/preferences/user-config'
 import type { CliContext } from './cli-io'
+import { chromiumPdfPrinter } from '../hosting/chromium-pdf'
 
 /**
  * Runs a one-shot command against a workspace through the same service the UI uses, and
@@ -34,7 +35,8 @@ async function runWith<T>(
     host: {
       kind: 'cli',
       capabilities: { switchWorkspace: false, nativeDialogs: false, upload: false },
-      platform: process.platform
+      platform: process.platform,
+      pdfPrinter: chromiumPdfPrinter({ env: ctx.io.env })
     },
     appVersion: ctx.version,
     configDir: defaultConfigDir(ctx.io.env),

@@ -43,6 +43,8 @@ import {
   PriorityOverridesRequestSchema,
   PriorityRowIdSchema
 } from '../domain/priorities'
+import type { ReportExport } from '../domain/report'
+import { ReportExportRequestSchema } from '../domain/report'
 import type { Taxonomy, ThemeDetail, ThemeEditResult, ThemesOverview, ThemeTicket } from '../domain/themes'
 import {
   TaxonomySchema,
@@ -252,6 +254,9 @@ export const contract = {
   'priorities.freeze': method(PriorityFreezeRequestSchema, returns<PriorityList>()),
   /** Saves the score's constants (the formula stays RICE-style). */
   'priorities.setFormula': method(z.strictObject({ formula: PriorityFormulaSchema }), returns<null>()),
+
+  /** The quarterly review report as one self-contained HTML page, or that page printed to PDF. */
+  'report.export': method(ReportExportRequestSchema, returns<ReportExport>()),
 
   /** Runs one read-only statement on a separate read-only connection, with row and time limits. */
   'sql.query': method(SqlQueryRequestSchema, returns<SqlResult>()),

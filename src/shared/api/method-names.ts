@@ -61,6 +61,7 @@ export const METHOD_NAMES = [
   'priorities.overrides',
   'priorities.freeze',
   'priorities.setFormula',
+  'report.export',
   'sql.query',
   'sql.cancel'
 ] as const

@@ -17,6 +17,8 @@ import { metricsMessages } from './messages/metrics'
 import { experimentMessages } from './messages/experiments'
 import { experimentUiMessages } from './messages/experiments-ui'
 import { themeUiMessages } from './messages/themes-ui'
+import { prioritiesUiMessages } from './messages/priorities-ui'
+import { reportMessages } from './messages/report'
 
 /**
  * Every message of the product, by language. Each namespace file is owned by one part of the
@@ -41,7 +43,9 @@ export const CATALOG = {
     ...metricsMessages.en,
     ...experimentMessages.en,
     ...experimentUiMessages.en,
-    ...themeUiMessages.en
+    ...themeUiMessages.en,
+    ...prioritiesUiMessages.en,
+    ...reportMessages.en
   },
   'zh-CN': {
     ...commandMessages['zh-CN'],
@@ -61,7 +65,9 @@ export const CATALOG = {
     ...metricsMessages['zh-CN'],
     ...experimentMessages['zh-CN'],
     ...experimentUiMessages['zh-CN'],
-    ...themeUiMessages['zh-CN']
+    ...themeUiMessages['zh-CN'],
+    ...prioritiesUiMessages['zh-CN'],
+    ...reportMessages['zh-CN']
   }
 } as const satisfies Record<LanguageId, Record<string, string>>
 

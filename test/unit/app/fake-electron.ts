@@ -11,6 +11,9 @@ import type {
   NavigationEvent,
   OpenDialogOptions,
   PreventableEvent,
+  PrintToPdfOptions,
+  PrintWindowHandle,
+  PrintWindowOptions,
   ProtocolPort,
   SaveDialogOptions,
   SchemePrivileges,
@@ -315,6 +318,26 @@ export class FakeMenu implements MenuPort {
   }
 }
 
+/** A hidden print window: records what it loaded and printed; `fail` makes the load reject. */
+export class FakePrintWindow implements PrintWindowHandle {
+  loaded: string | null = null
+  printed: PrintToPdfOptions | null = null
+  destroyed = false
+  fail = false
+  constructor(readonly options: PrintWindowOptions) {}
+  async loadURL(url: string): Promise<void> {
+    if (this.fail) throw new Error('ERR_FAILED')
+    this.loaded = url
+  }
+  async printToPDF(options: PrintToPdfOptions): Promise<Uint8Array> {
+    this.printed = options
+    return new TextEncoder().encode('%PDF-1.4 fake')
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+}
+
 /** The whole fake, with an ordered log of the calls whose order matters. */
 export class FakeElectron implements ElectronPorts {
   readonly log: string[] = []
@@ -335,6 +358,14 @@ export class FakeElectron implements ElectronPorts {
     this.log.push('createWindow')
     const window = new FakeWindow(options)
     this.windows.push(window)
+    return window
+  }
+  readonly printWindows: FakePrintWindow[] = []
+  failPrinting = false
+  createPrintWindow(options: PrintWindowOptions): FakePrintWindow {
+    const window = new FakePrintWindow(options)
+    window.fail = this.failPrinting
+    this.printWindows.push(window)
     return window
   }
   get window(): FakeWindow {

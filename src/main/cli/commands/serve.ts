@@ -5,6 +5,7 @@ import { startWebHost } from '../../web/web-host'
 import type { CliContext } from '../cli-io'
 import { optionalInt, parseCommandArgs, requireString } from '../args'
 import { EXIT_OK, reportError } from '../output'
+import { chromiumPdfPrinter } from '../../hosting/chromium-pdf'
 
 export const SERVE_USAGE = `Usage: loopbench serve --workspace FILE [--port N] [--create] [--max-upload MB] [--json]
 
@@ -43,7 +44,8 @@ export async function runServe(argv: string[], ctx: CliContext): Promise<number>
       host: {
         kind: 'web',
         capabilities: { switchWorkspace: false, nativeDialogs: false, upload: true },
-        platform: process.platform
+        platform: process.platform,
+        pdfPrinter: chromiumPdfPrinter({ env: io.env })
       },
       appVersion: ctx.version,
       configDir: defaultConfigDir(io.env),

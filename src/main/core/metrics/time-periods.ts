@@ -141,3 +141,34 @@ export function periodContaining(
     to: formatDay(addDays(next, -1))
   }
 }
+
+/**
+ * The quarter a label names in a calendar: `2026-Q3` with a January start, `FY2027-Q2` with a
+ * fiscal year (named for the calendar year it ends in). Null for a label of the other calendar
+ * or not a quarter at all.
+ */
+export function quarterPeriod(
+  label: string,
+  timeZone: string,
+  fiscalYearStartMonth: number
+): TimePeriod | null {
+  const match = /^(FY)?(\d{4})-Q([1-4])$/.exec(label)
+  if (!match || (match[1] === 'FY') !== (fiscalYearStartMonth !== 1)) return null
+  const year = Number(match[2])
+  const quarter = Number(match[3])
+  // A fiscal year starts in its start month of the calendar year before the one it is named for.
+  const firstMonthIndex =
+    (fiscalYearStartMonth === 1 ? year : year - 1) * 12 + (fiscalYearStartMonth - 1) + (quarter - 1) * 3
+  const first = { year: Math.floor(firstMonthIndex / 12), month: (firstMonthIndex % 12) + 1, day: 1 }
+  const period = periodContaining(first, 'quarter', timeZone, fiscalYearStartMonth)
+  return period.key === label ? period : null
+}
+
+/** The quarter before a quarter. */
+export function previousQuarter(
+  period: TimePeriod,
+  timeZone: string,
+  fiscalYearStartMonth: number
+): TimePeriod {
+  return periodContaining(addDays(parseDay(period.from), -1), 'quarter', timeZone, fiscalYearStartMonth)
+}

@@ -1,6 +1,6 @@
 import type { WorkbenchHandlers } from '@shared/api/contract'
-import type { ExperimentSettings } from '@shared/domain/experiments'
 import { analyzeExperiment } from '../experiments/analyze'
+import { experimentSettings } from '../experiments/experiment-settings'
 import { loadExperiments } from '../experiments/load-experiments'
 import { powerCalculation } from '../experiments/power'
 import { setControlArm } from '../experiments/set-control'
@@ -15,13 +15,7 @@ export function createExperimentHandlers(ctx: ServiceContext): Pick<WorkbenchHan
     'experiments.power': (request) => powerCalculation(request),
     'experiments.list': (overrides) => {
       const ws = ctx.requireWorkspace()
-      const saved = ws.settings.get()
-      const settings: ExperimentSettings = {
-        alpha: overrides.alpha ?? saved.significanceLevel,
-        minLift: overrides.minLift ?? saved.minPracticalLift,
-        minLiftKind: overrides.minLiftKind ?? saved.minPracticalLiftKind,
-        power: overrides.power ?? saved.experimentPower
-      }
+      const settings = experimentSettings(ws.settings.get(), overrides)
       return { settings, experiments: loadExperiments(ws.db).map((e) => analyzeExperiment(e, settings)) }
     },
     'experiments.setControl': ({ experimentId, arm }) => {

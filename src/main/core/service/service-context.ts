@@ -1,6 +1,7 @@
 import type { HostCapabilities, HostKind } from '@shared/api/contract'
 import type { EventBus } from '../events/event-bus'
 import type { JobManager } from '../jobs/job-manager'
+import type { PdfPrinter } from '../report/pdf-printer'
 import type { Workspace } from '../store/workspace'
 import type { UploadRegistry } from '../uploads/upload-registry'
 
@@ -13,6 +14,8 @@ export interface HostPort {
   pickWorkspacePath?: (mode: 'open' | 'create') => Promise<string | null>
   /** Native file dialog for files to import (desktop only). */
   pickImportFile?: () => Promise<string | null>
+  /** Prints the report to PDF (Electron's printing, or a headless Chromium); absent: HTML only. */
+  pdfPrinter?: PdfPrinter
 }
 
 /**

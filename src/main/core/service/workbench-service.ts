@@ -16,6 +16,7 @@ import { createImportHandlers } from './import-handlers'
 import { createMetricsHandlers } from './metrics-handlers'
 import { createExperimentHandlers } from './experiment-handlers'
 import { createPriorityHandlers } from './priority-handlers'
+import { createReportHandlers } from './report-handlers'
 import { createThemeHandlers } from './theme-handlers'
 import type { DemoSummary } from '../demo/build-demo'
 
@@ -71,7 +72,8 @@ export class WorkbenchService {
       ...createMetricsHandlers(this.context),
       ...createExperimentHandlers(this.context),
       ...createThemeHandlers(this.context),
-      ...createPriorityHandlers(this.context)
+      ...createPriorityHandlers(this.context),
+      ...createReportHandlers(this.context)
     }
   }
 
@@ -113,6 +115,7 @@ export class WorkbenchService {
     | keyof ReturnType<typeof createExperimentHandlers>
     | keyof ReturnType<typeof createThemeHandlers>
     | keyof ReturnType<typeof createPriorityHandlers>
+    | keyof ReturnType<typeof createReportHandlers>
   > {
     return {
       'app.info': (): AppInfo => ({

@@ -31,6 +31,11 @@ export class QuickInput {
     await this.box.pressSequentially(text)
   }
 
+  /** Replaces what is in the box (an input box's suggested value). */
+  async replace(text: string): Promise<void> {
+    await this.box.fill(text)
+  }
+
   /** Chooses the active item; the quick input closes, or another opens (a command's picker). */
   async accept(): Promise<void> {
     const seq = await this.root.getAttribute('data-seq')

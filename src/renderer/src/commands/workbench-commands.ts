@@ -16,7 +16,7 @@ import { COMMAND_PREFIX } from '../state/quick-input-model'
 type WorkbenchCommand = Command & {
   id:
     | CommandId
-    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics' | 'experiments' | 'themes'}.${string}`
+    | `${'workbench' | 'editor' | 'theme' | 'language' | 'workspace' | 'panel' | 'help' | 'import' | 'sql' | 'metrics' | 'experiments' | 'themes' | 'priorities' | 'report'}.${string}`
 }
 
 const hasEditors = (min: number) => (c: { editorCount: number }) => c.editorCount >= min
@@ -280,6 +280,22 @@ export function workbenchCommands(wb: WorkbenchController): WorkbenchCommand[] {
       icon: 'graph-line',
       when: (c) => c.hasWorkspace,
       run: () => wb.openEditor({ kind: 'metrics' })
+    },
+    {
+      id: 'priorities.open',
+      title: 'command.priorities.open',
+      category: 'category.priorities',
+      icon: 'list-ordered',
+      when: (c) => c.hasWorkspace,
+      run: () => wb.openEditor({ kind: 'priorities' })
+    },
+    {
+      id: 'report.open',
+      title: 'command.report.open',
+      category: 'category.priorities',
+      icon: 'file-pdf',
+      when: (c) => c.hasWorkspace,
+      run: () => wb.openEditor({ kind: 'report' })
     },
     {
       id: 'experiments.show',

@@ -36,6 +36,12 @@ const SampleSizeEditor = lazy(() =>
 )
 const ThemeEditor = lazy(() => import('./themes/theme-editor').then((m) => ({ default: m.ThemeEditor })))
 const BatchEditor = lazy(() => import('./batch/batch-editor').then((m) => ({ default: m.BatchEditor })))
+const PrioritiesEditor = lazy(() =>
+  import('./priorities/priorities-editor').then((m) => ({ default: m.PrioritiesEditor }))
+)
+const ReportPreview = lazy(() =>
+  import('./report/report-preview').then((m) => ({ default: m.ReportPreview }))
+)
 
 export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
   welcome: {
@@ -92,5 +98,15 @@ export const EDITORS: Readonly<Record<EditorKind, EditorDescriptor>> = {
     title: ({ t }, input) =>
       input.kind === 'theme' ? input.label || t('editor.theme.title') : t('editor.theme.title'),
     component: ThemeEditor
+  },
+  priorities: {
+    icon: () => 'list-ordered',
+    title: ({ t }) => t('editor.priorities.title'),
+    component: PrioritiesEditor
+  },
+  report: {
+    icon: () => 'file-pdf',
+    title: ({ t }) => t('editor.report.title'),
+    component: ReportPreview
   }
 }

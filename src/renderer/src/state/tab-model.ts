@@ -15,6 +15,10 @@ export type EditorInput =
   | { kind: 'sampleSize' }
   /** One complaint theme, by id; the label travels along for the tab's title. */
   | { kind: 'theme'; id: number; label: string }
+  /** The quarterly feature-priority list. */
+  | { kind: 'priorities' }
+  /** The quarterly review report's preview, with its exports. */
+  | { kind: 'report' }
 
 export type EditorKind = EditorInput['kind']
 

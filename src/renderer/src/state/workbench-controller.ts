@@ -129,6 +129,10 @@ export class WorkbenchController {
   readonly themes: ThemesController
   /** A filter for the tickets table to take over; the table clears it once applied. */
   readonly ticketsPreset: Store<TicketsPreset | null> = createStore<TicketsPreset | null>(null)
+  /** Bumped when the priority list's inputs change (items, overrides, frozen quarters, themes). */
+  readonly prioritiesVersion: Store<number> = createStore<number>(0)
+  /** The quarter the Priorities editor and the report show; null: the latest with tickets. */
+  readonly prioritiesQuarter: Store<string | null> = createStore<string | null>(null)
 
   private readonly editorHooks = new Map<string, EditorHooks>()
   private readonly jobReporters = new Map<JobKind, (job: JobInfo) => void>()
@@ -372,6 +376,10 @@ export class WorkbenchController {
         break
       case 'themes.changed':
         this.themes.refresh()
+        this.prioritiesChanged()
+        break
+      case 'priorities.changed':
+        this.prioritiesChanged()
         break
       case 'command.run':
         void this.runCommand(event.command)
@@ -488,6 +496,11 @@ export class WorkbenchController {
     } catch {
       // Reported by call(); the previous counts stay.
     }
+  }
+
+  /** Tells the priority views to load their list again. */
+  prioritiesChanged(): void {
+    this.prioritiesVersion.set((v) => v + 1)
   }
 
   /** Tells views that the workspace's data changed here (the backend's event may come later). */

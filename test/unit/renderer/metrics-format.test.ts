@@ -23,11 +23,8 @@ import {
   responsesText,
   significanceText
 } from '../../../src/renderer/src/editors/metrics/metrics-format'
-import {
-  distributionTooltip,
-  escapeHtml,
-  trendTooltip
-} from '../../../src/renderer/src/editors/metrics/metrics-tooltips'
+import { distributionTooltip, trendTooltip } from '../../../src/renderer/src/editors/metrics/metrics-tooltips'
+import { escapeHtml } from '../../../src/shared/html'
 
 const en = createI18n('en', 'en-US')
 const zh = createI18n('zh-CN', 'zh-CN')

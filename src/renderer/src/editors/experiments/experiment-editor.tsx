@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react'
+import { escapeHtml } from '@shared/html'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import { use as registerEcharts } from 'echarts/core'
 import { CustomChart, ScatterChart } from 'echarts/charts'
@@ -379,10 +380,6 @@ function Forest({
       />
     </div>
   )
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 function MetricSection({ metric, invalid }: { metric: MetricResult; invalid: boolean }): ReactElement {

@@ -1,5 +1,6 @@
 import type { MetricsGroup } from '@shared/domain/metrics'
 import type { MetricId, MetricsText } from './metrics-format'
+import { escapeHtml } from '@shared/html'
 import {
   answersText,
   changeText,
@@ -10,16 +11,6 @@ import {
   responsesText,
   significanceText
 } from './metrics-format'
-
-/** Text made safe to place in HTML (chart tooltips are HTML; segment values come from imports). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
-}
 
 const line = (text: string, muted = false): string =>
   `<div${muted ? ' style="opacity:.75"' : ''}>${escapeHtml(text)}</div>`

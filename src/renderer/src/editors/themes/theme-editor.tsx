@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { useCallback, useMemo, useState } from 'react'
 import type { ThemeBreakdownRow, ThemeDetail, ThemesOverview, ThemeTicket } from '@shared/domain/themes'
+import { escapeHtml } from '@shared/html'
 import { Codicon } from '../../components/codicon'
 import { IconButton } from '../../components/icon-button'
 import { useI18n } from '../../i18n/i18n-context'
@@ -513,10 +514,6 @@ function TrendChart({
       />
     </div>
   )
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
 /** A split of the theme's tickets (by channel, by segment) as bars of their share in each group. */

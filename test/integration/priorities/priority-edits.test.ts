@@ -16,6 +16,7 @@ import {
 import { makeTempDir } from '../../helpers/temp-dir'
 import type { RowWriter } from '../../helpers/workspace-rows'
 import { many, rowWriter } from '../../helpers/workspace-rows'
+import { writeReportScenario } from '../../helpers/report-workspace'
 
 let cleanup: () => void
 let ws: Workspace
@@ -57,7 +58,7 @@ function scenario(): { a: number; b: number; c: number; other: number } {
 }
 
 const list = (quarter?: string): PriorityList => priorityList(ws.db, ws.settings.get(), quarter)
-const row = (l: PriorityList, id: string): PriorityRow => {
+const byId = (l: PriorityList, id: string): PriorityRow => {
   const found = l.items.find((r) => r.id === id)
   if (!found) throw new Error(`no row ${id} in ${l.items.map((r) => r.id).join(', ')}`)
   return found
@@ -85,7 +86,7 @@ function expectApiError(run: () => unknown, code: string, message: RegExp): void
 describe('editing the priority list', () => {
   it('makes a theme’s row an item when it is edited, and scores it with the effort entered', () => {
     const { c } = scenario()
-    const before = row(list('2026-Q3'), `theme-${c}`)
+    const before = byId(list('2026-Q3'), `theme-${c}`)
     expect(before.effortSet).toBe(false)
 
     const { row: id } = editPriorityRow(
@@ -94,7 +95,7 @@ describe('editing the priority list', () => {
       { effort: { size: 'L' }, status: 'planned', owner: 'mobile team', note: 'Crash on launch' },
       NOW
     )
-    const after = row(list('2026-Q3'), id)
+    const after = byId(list('2026-Q3'), id)
     expect(id).toMatch(/^item-\d+$/)
     expect(list('2026-Q3').items.some((r) => r.id === `theme-${c}`)).toBe(false)
     expect(after.title).toBe('app crashes')
@@ -107,13 +108,13 @@ describe('editing the priority list', () => {
 
     // Weeks replace the size; null clears the effort, and only the fields given change.
     editPriorityRow(ws.db, id, { effort: { weeks: 2.5 } }, NOW)
-    expect(row(list('2026-Q3'), id)).toMatchObject({
+    expect(byId(list('2026-Q3'), id)).toMatchObject({
       effortSize: null,
       effortWeeks: 2.5,
       owner: 'mobile team'
     })
     editPriorityRow(ws.db, id, { effort: null, owner: null }, NOW)
-    const cleared = row(list('2026-Q3'), id)
+    const cleared = byId(list('2026-Q3'), id)
     expect(cleared).toMatchObject({ effortSet: false, effortSize: null, effortWeeks: null, owner: null })
     expect(cleared.status).toBe('planned')
   })
@@ -125,18 +126,18 @@ describe('editing the priority list', () => {
     const second = createPriorityItem(ws.db, { title: 'Stability', themes: [b, c, c] }, NOW)
     expect(second.movedThemes).toEqual([b])
     const l = list('2026-Q3')
-    expect(row(l, first.row).themes).toEqual([a])
-    expect(row(l, second.row).themes).toEqual([b, c].sort((x, y) => x - y))
-    expect(row(l, second.row).tickets).toBe(50)
+    expect(byId(l, first.row).themes).toEqual([a])
+    expect(byId(l, second.row).themes).toEqual([b, c].sort((x, y) => x - y))
+    expect(byId(l, second.row).tickets).toBe(50)
     expect(l.items.filter((r) => r.kind === 'theme')).toEqual([])
 
     // An item added by hand, without themes: on the list with nothing behind it.
     const manual = createPriorityItem(ws.db, { title: 'Dark mode', effort: { size: 'M' } }, NOW)
-    const dark = row(list('2026-Q3'), manual.row)
+    const dark = byId(list('2026-Q3'), manual.row)
     expect(dark).toMatchObject({ tickets: 0, score: 0, themes: [], effortSize: 'M' })
 
     deletePriorityRow(ws.db, first.row)
-    expect(row(list('2026-Q3'), `theme-${a}`).kind).toBe('theme')
+    expect(byId(list('2026-Q3'), `theme-${a}`).kind).toBe('theme')
   })
 
   it('refuses unknown themes, the other bucket and unknown experiments, leaving the workspace as it was', () => {
@@ -170,6 +171,30 @@ describe('editing the priority list', () => {
     )
     expectApiError(() => deletePriorityRow(ws.db, `theme-${a}`), 'invalid_input', /is a theme/)
     expect(counts()).toEqual(before)
+  })
+
+  it('links experiments as evidence: a decided one raises confidence to 1, an undecided one does not', () => {
+    const { item, experiments } = writeReportScenario(ws)
+    const row = `item-${item}`
+    const before = byId(list('2026-Q3'), row)
+    expect(before.components.evidence).toEqual([])
+    expect(before.components.confidence).toBeLessThan(1)
+
+    // 10% against 13% of 10,000 units each: a clear win, shipped.
+    editPriorityRow(ws.db, row, { experiments: [experiments.inQ3] }, NOW)
+    const won = byId(list('2026-Q3'), row)
+    expect(won.experiments).toEqual([experiments.inQ3])
+    expect(won.components.evidence).toHaveLength(1)
+    expect(won.components.evidence[0]).toMatchObject({ key: 'checkout_copy', decision: 'ship' })
+    expect(won.components.evidence[0]!.relLift).toBeCloseTo(0.3, 9)
+    expect(won.components.confidence).toBe(1)
+    expect(won.score).toBeCloseTo((before.score / before.components.confidence) * 1, 9)
+
+    // 10% against 10.1%: no decision to ship, so the confidence stays what the data give.
+    editPriorityRow(ws.db, row, { experiments: [experiments.undated] }, NOW)
+    const flat = byId(list('2026-Q3'), row)
+    expect(flat.components.evidence[0]!.decision).not.toBe('ship')
+    expect(flat.components.confidence).toBe(before.components.confidence)
   })
 
   it('validates requests at the contract: titles, notes, effort, row ids', () => {
@@ -216,7 +241,7 @@ describe('overrides and their audit trail', () => {
     expect(l.items[0]!.id).toBe(id)
     expect(l.items[0]!.override).toEqual({ rank: 1, note: 'Legal asked for it', conflict: false })
     // Only that quarter: Q2's list is by score.
-    expect(row(list('2026-Q2'), id).override).toBeNull()
+    expect(byId(list('2026-Q2'), id).override).toBeNull()
 
     overridePriorityRank(
       ws.db,
@@ -267,12 +292,12 @@ describe('frozen quarters and the comparison with the previous quarter', () => {
     const first = list('2026-Q2')
     expect(first.items.every((r) => r.change === null)).toBe(true)
     const l = list('2026-Q3')
-    expect(row(l, `theme-${b}`)).toMatchObject({ rank: 1, previousRank: 2, change: 'rising' })
-    expect(row(l, `theme-${c}`)).toMatchObject({ previousRank: null, change: 'new' })
-    expect(row(l, `theme-${a}`)).toMatchObject({ rank: 3, previousRank: 1, change: 'falling' })
+    expect(byId(l, `theme-${b}`)).toMatchObject({ rank: 1, previousRank: 2, change: 'rising' })
+    expect(byId(l, `theme-${c}`)).toMatchObject({ previousRank: null, change: 'new' })
+    expect(byId(l, `theme-${a}`)).toMatchObject({ rank: 3, previousRank: 1, change: 'falling' })
 
     const { row: shipped } = editPriorityRow(ws.db, `theme-${a}`, { status: 'shipped' }, NOW)
-    expect(row(list('2026-Q3'), shipped)).toMatchObject({ previousRank: 1, change: 'resolved' })
+    expect(byId(list('2026-Q3'), shipped)).toMatchObject({ previousRank: 1, change: 'resolved' })
   })
 
   it('freezes a quarter as it was decided: later data and edits leave it, and the next quarter compares with it', () => {
@@ -312,7 +337,7 @@ describe('frozen quarters and the comparison with the previous quarter', () => {
     expect(q3.previousFrozen).toBe(true)
     expect(q3.frozenAt).toBeNull()
     const crashItem = live.items[0]!.id
-    expect(row(q3, crashItem).previousRank).toBe(1)
+    expect(byId(q3, crashItem).previousRank).toBe(1)
 
     // Unfrozen, Q2 is live again: b leads with its 60 tickets.
     const unfrozen = freezePriorityQuarter(ws.db, ws.settings.get(), '2026-Q2', false, NOW + 6)

@@ -1,4 +1,3 @@
-import type { ExperimentSettings } from '@shared/domain/experiments'
 import type {
   PriorityChange,
   PriorityEvidence,
@@ -9,6 +8,7 @@ import type {
 import { describeFormula } from '@shared/domain/priorities'
 import type { AnalysisSettings } from '@shared/domain/settings'
 import { analyzeExperiment } from '../experiments/analyze'
+import { experimentSettings } from '../experiments/experiment-settings'
 import { loadExperiments } from '../experiments/load-experiments'
 import type { PriorityItem } from '../store/repositories/priority-items'
 import { listPriorityItems, readPrioritySnapshot } from '../store/repositories/priority-items'
@@ -251,16 +251,11 @@ function evidenceOf(
   const wanted = new Set(candidates.flatMap((c) => c.experiments))
   const out = new Map<string, PriorityEvidence[]>()
   if (wanted.size === 0) return out
-  const experimentSettings: ExperimentSettings = {
-    alpha: settings.significanceLevel,
-    minLift: settings.minPracticalLift,
-    minLiftKind: settings.minPracticalLiftKind,
-    power: settings.experimentPower
-  }
+  const analysis = experimentSettings(settings)
   const analysed = new Map<number, PriorityEvidence>()
   for (const data of loadExperiments(db)) {
     if (!wanted.has(data.id)) continue
-    const result = analyzeExperiment(data, experimentSettings)
+    const result = analyzeExperiment(data, analysis)
     const primary = result.metrics.find((m) => m.primary) ?? result.metrics[0]
     // The comparison that decides: a shipping arm if there is one, else the first.
     const comparison = primary?.comparisons.find((c) => c.decision === 'ship') ?? primary?.comparisons[0]

@@ -1,40 +1,32 @@
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/cli'
 import type { MetricsReport } from '../../../src/shared/domain/metrics'
 import type { CliContext } from '../../../src/main/cli/cli-io'
-import { Workspace } from '../../../src/main/core/store/workspace'
-import { makeTempDir } from '../../helpers/temp-dir'
-import { recordingIo } from '../../helpers/recording-io'
+import { cliWorkspace } from '../../helpers/recording-io'
 import type { RecordingIo } from '../../helpers/recording-io'
 import { npsResponses, writeResponses } from '../../helpers/survey-responses'
 import { workspaceFingerprint } from '../../helpers/workspace-fingerprint'
 
-let dir: string
 let cleanup: () => void
 let io: RecordingIo
 let ctx: CliContext
 let path: string
 
 beforeEach(async () => {
-  ;({ dir, cleanup } = makeTempDir())
-  io = recordingIo(dir, { LOOPBENCH_CONFIG_DIR: join(dir, 'config') })
-  ctx = { io, paths: { staticDir: dir }, version: '4.5.6' }
-  path = join(dir, 'w.loopbench')
-  const ws = await Workspace.create(path)
-  ws.settings.update({ timeZone: 'UTC' })
-  writeResponses(ws.db, [
-    ...npsResponses([5, 3, 4, 6, 8, 10, 14, 22, 30, 45, 53], '2026-05-10T00:00:00Z', {
-      csat: 4,
-      segments: { tier: 'Basic' }
-    }),
-    ...npsResponses([3, 2, 3, 5, 6, 9, 12, 20, 31, 52, 61], '2026-08-10T00:00:00Z', {
-      csat: 2,
-      comment: 'Late again',
-      segments: { tier: 'Plus' }
-    })
-  ])
-  ws.close()
+  ;({ cleanup, io, ctx, path } = await cliWorkspace((ws) => {
+    ws.settings.update({ timeZone: 'UTC' })
+    writeResponses(ws.db, [
+      ...npsResponses([5, 3, 4, 6, 8, 10, 14, 22, 30, 45, 53], '2026-05-10T00:00:00Z', {
+        csat: 4,
+        segments: { tier: 'Basic' }
+      }),
+      ...npsResponses([3, 2, 3, 5, 6, 9, 12, 20, 31, 52, 61], '2026-08-10T00:00:00Z', {
+        csat: 2,
+        comment: 'Late again',
+        segments: { tier: 'Plus' }
+      })
+    ])
+  }))
 })
 afterEach(() => cleanup())
 

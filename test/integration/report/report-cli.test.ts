@@ -4,9 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../src/main/cli/cli'
 import type { CliContext } from '../../../src/main/cli/cli-io'
 import { findChromium } from '../../../src/main/hosting/chromium-pdf'
-import { Workspace } from '../../../src/main/core/store/workspace'
-import { makeTempDir } from '../../helpers/temp-dir'
-import { recordingIo } from '../../helpers/recording-io'
+import { cliContext, cliWorkspace } from '../../helpers/recording-io'
 import type { RecordingIo } from '../../helpers/recording-io'
 import { writeReportScenario } from '../../helpers/report-workspace'
 
@@ -20,21 +18,13 @@ let ctx: CliContext
 let path: string
 const chromium = findChromium(process.env)
 
-const withEnv = (env: NodeJS.ProcessEnv): void => {
-  io = recordingIo(dir, { LOOPBENCH_CONFIG_DIR: join(dir, 'config'), ...env })
-  ctx = { io, paths: { staticDir: dir }, version: '4.5.6' }
-}
+const withEnv = (env: NodeJS.ProcessEnv): void => void ({ io, ctx } = cliContext(dir, env))
 
 beforeEach(async () => {
-  ;({ dir, cleanup } = makeTempDir())
-  withEnv({
+  ;({ dir, cleanup, io, ctx, path } = await cliWorkspace((ws) => void writeReportScenario(ws), {
     PATH: process.env.PATH,
     ...(process.env.CHROMIUM_PATH ? { CHROMIUM_PATH: process.env.CHROMIUM_PATH } : {})
-  })
-  path = join(dir, 'review.loopbench')
-  const ws = await Workspace.create(path)
-  writeReportScenario(ws)
-  ws.close()
+  }))
 })
 afterEach(() => cleanup())
 
@@ -65,11 +55,9 @@ describe('loopbench report', () => {
     expect(html).toContain('功能优先级')
   })
 
-  it('prints the PDF with a Chromium: a cover and one page per section', async (test) => {
-    if (!chromium) {
-      test.skip('skipped: no Chromium (install chromium or set CHROMIUM_PATH)')
-      return
-    }
+  it('prints the PDF with a Chromium: a cover and one page per section', async () => {
+    // The test command needs a Chromium anyway (the end-to-end tests run in it); .ci/run installs one.
+    expect(chromium, 'a Chromium to print with: install chromium or set CHROMIUM_PATH').not.toBeNull()
     expect(await runCli(['report', '--workspace', path, '--out', 'out', '--pdf'], ctx), io.err).toBe(0)
     const pdfPath = join(dir, 'out', 'loopbench-review-2026-Q3.en.pdf')
     expect(io.out.split('\n').filter(Boolean)).toEqual([

@@ -3,9 +3,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { runCli } from '../../../src/main/cli/cli'
 import type { CliContext } from '../../../src/main/cli/cli-io'
-import { Workspace } from '../../../src/main/core/store/workspace'
-import { makeTempDir } from '../../helpers/temp-dir'
-import { recordingIo } from '../../helpers/recording-io'
+import { cliWorkspace } from '../../helpers/recording-io'
 import type { RecordingIo } from '../../helpers/recording-io'
 import { themeCorpus, writeCorpus } from '../../helpers/theme-corpus'
 
@@ -20,13 +18,7 @@ let path: string
 const corpus = themeCorpus(50)
 
 beforeEach(async () => {
-  ;({ dir, cleanup } = makeTempDir())
-  io = recordingIo(dir, { LOOPBENCH_CONFIG_DIR: join(dir, 'config') })
-  ctx = { io, paths: { staticDir: dir }, version: '4.5.6' }
-  path = join(dir, 'w.loopbench')
-  const ws = await Workspace.create(path)
-  writeCorpus(ws.db, corpus)
-  ws.close()
+  ;({ dir, cleanup, io, ctx, path } = await cliWorkspace((ws) => writeCorpus(ws.db, corpus)))
 })
 afterEach(() => cleanup())
 

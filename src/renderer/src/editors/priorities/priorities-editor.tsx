@@ -771,7 +771,6 @@ function FormulaPanel({ list, onClose }: { list: PriorityList; onClose(): void }
   const save = async (formula: PriorityFormula): Promise<void> => {
     try {
       await wb.call('priorities.setFormula', { formula })
-      wb.prioritiesChanged()
       wb.notify('info', { key: 'priorities.formula.saved' })
       onClose()
     } catch {

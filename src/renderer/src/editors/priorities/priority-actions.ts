@@ -5,18 +5,16 @@ import { themeName } from '../themes/theme-model'
 import { ticketsText } from '../themes/theme-format'
 
 /**
- * The edits of the priority list: each calls the backend, which announces `priorities.changed`;
- * the editor reloads the list on that (and here, for the window that made the edit).
+ * The edits of the priority list. Each calls the backend, which announces `priorities.changed` to
+ * every window (this one too), and the open priority views load the list again on that.
  */
 
 const MAX_TITLE = 200
 const MAX_NOTE = 2000
 
-async function run<T>(wb: WorkbenchController, edit: () => Promise<T>): Promise<T | null> {
+async function run<T>(edit: () => Promise<T>): Promise<T | null> {
   try {
-    const result = await edit()
-    wb.prioritiesChanged()
-    return result
+    return await edit()
   } catch {
     // Reported by call().
     return null
@@ -29,7 +27,7 @@ export function editRow(
   row: PriorityRow,
   patch: PriorityItemPatch
 ): Promise<unknown> {
-  return run(wb, () => wb.call('priorities.editItem', { row: row.id, patch }))
+  return run(() => wb.call('priorities.editItem', { row: row.id, patch }))
 }
 
 /** Asks for a title and adds an item by hand. */
@@ -40,7 +38,7 @@ export function promptAddItem(wb: WorkbenchController): void {
     maxLength: MAX_TITLE,
     prompt: ({ t }) => t('priorities.input.titlePrompt'),
     validate: (value, { t }) => (value.trim() ? null : t('priorities.input.titleRequired')),
-    onAccept: (title) => void run(wb, () => wb.call('priorities.createItem', { title: title.trim() }))
+    onAccept: (title) => void run(() => wb.call('priorities.createItem', { title: title.trim() }))
   })
 }
 
@@ -70,9 +68,7 @@ export function promptOverride(wb: WorkbenchController, list: PriorityList, row:
           }),
         validate: (note, { t }) => (note.trim() ? null : t('priorities.input.noteRequired')),
         onAccept: (note) =>
-          void run(wb, () =>
-            wb.call('priorities.override', { row: row.id, quarter, rank, note: note.trim() })
-          )
+          void run(() => wb.call('priorities.override', { row: row.id, quarter, rank, note: note.trim() }))
       })
     }
   })
@@ -140,12 +136,12 @@ export async function confirmDelete(wb: WorkbenchController, row: PriorityRow): 
       { id: 'cancel', label: 'priorities.cancel' }
     ]
   })
-  if (choice === 'delete') await run(wb, () => wb.call('priorities.deleteItem', { row: row.id }))
+  if (choice === 'delete') await run(() => wb.call('priorities.deleteItem', { row: row.id }))
 }
 
 /** Freezes or unfreezes the quarter on screen. */
 export function setFrozen(wb: WorkbenchController, quarter: string, frozen: boolean): Promise<unknown> {
-  return run(wb, () => wb.call('priorities.freeze', { quarter, frozen }))
+  return run(() => wb.call('priorities.freeze', { quarter, frozen }))
 }
 
 const MIME: Record<PriorityFormat, string> = {

@@ -3,8 +3,6 @@ import type { WorkbenchHandlers } from '@shared/api/contract'
 import { ApiError } from '@shared/api/errors'
 import { dataVersion } from '../explore/data-version'
 import { formatDay, zonedDay } from '../metrics/time-periods'
-import { gatherReportData } from '../report/report-data'
-import { renderReportHtml } from '../report/report-html'
 import type { ServiceContext } from './service-context'
 
 type ReportMethods = 'report.export'
@@ -27,6 +25,12 @@ export function createReportHandlers(ctx: ServiceContext): Pick<WorkbenchHandler
       const day = formatDay(zonedDay(generatedAt, settings.timeZone))
       const key = JSON.stringify([ws.path, dataVersion(ws.db), quarter ?? null, lang, day])
       if (last?.key !== key) {
+        // Loaded on first use: the report's charts bring echarts, which no other command needs
+        // and every start of the app, the web host and the CLI would otherwise load.
+        const [{ gatherReportData }, { renderReportHtml }] = await Promise.all([
+          import('../report/report-data'),
+          import('../report/report-html')
+        ])
         const data = gatherReportData({
           db: ws.db,
           settings,

@@ -13,7 +13,7 @@ import { formatDay, previousQuarter, quarterPeriod, zonedDay } from '../metrics/
 import { priorityList } from '../priorities/priority-list'
 import { prepared } from '../store/repositories/statements'
 import type { Db } from '../store/sqlite'
-import { quartersWithTickets, themeGroupFigures } from '../themes/theme-metrics'
+import { resolveTicketQuarter, themeGroupFigures } from '../themes/theme-metrics'
 import { readThemes } from '../themes/theme-store'
 
 /** What the report is made of, and when. */
@@ -128,7 +128,7 @@ const TREND_QUARTERS = 4
 export function gatherReportData(input: ReportInput): ReportData {
   const { db, settings } = input
   const { timeZone, fiscalYearStartMonth } = settings
-  const withTickets = quartersWithTickets(db, settings).map((q) => q.key)
+  const withTickets = resolveTicketQuarter(db, settings).quarters
   const label = input.quarter ?? withTickets.at(-1) ?? null
   const period = label === null ? null : quarterPeriod(label, timeZone, fiscalYearStartMonth)
   if (label !== null && period === null) throw notAQuarter(label, settings, withTickets)

@@ -337,11 +337,6 @@ function periodsWithTickets(db: Db, by: TimeGrouping, settings: AnalysisSettings
   return periods
 }
 
-/** The quarters holding at least one ticket, oldest first, in the workspace's calendar. */
-export function quartersWithTickets(db: Db, settings: AnalysisSettings): TimePeriod[] {
-  return periodsWithTickets(db, 'quarter', settings)
-}
-
 const monthName = (month: number): string =>
   new Date(Date.UTC(2000, month - 1, 1)).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })
 

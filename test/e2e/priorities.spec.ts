@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Download } from '@playwright/test'
-import type { PriorityList, PriorityRow } from '../../src/shared/domain/priorities'
+import type { PriorityList, PriorityRow, ThemeSuggestions } from '../../src/shared/domain/priorities'
 import type { ThemesOverview } from '../../src/shared/domain/themes'
 import { expect, screenshotPath, test } from './fixtures'
 import { thinTickets } from './harness/thin-tickets'
@@ -92,14 +92,32 @@ test.describe('priorities', () => {
       override: { rank: 1, note: 'Board decision: launch blocker', conflict: false }
     })
 
-    // Every look, with the overridden row open.
+    // A demo item planned by hand has no themes yet; its details suggest the themes its title is
+    // about, as the backend ranks them, and one click groups the best under the item.
+    const sms = before.items.find((r) => r.title.startsWith('SMS verification codes'))!
+    expect(sms.themes).toEqual([])
+    const suggested = (await wb.api('priorities.suggestThemes', { row: sms.id })) as ThemeSuggestions
+    expect(suggested.ready).toBe(true)
+    expect(suggested.suggestions.length).toBeGreaterThan(0)
+    await editor.row(sms.title).getByTestId('priorities-title').click()
+    const suggestions = page.getByTestId('priorities-suggestions')
+    await expect(suggestions.locator('li')).toHaveCount(suggested.suggestions.length)
+    const best = suggested.suggestions[0]!
+    await expect(suggestions.locator('li').first()).toContainText(best.label)
+    await suggestions.locator('li').first().getByRole('button', { name: 'Add to this item' }).click()
+    await expect.poll(async () => byTitle(await list(wb), sms.title).themes).toEqual([best.themeId])
+    await editor.waitLoaded()
+    await expect(page.getByTestId('priorities-detail').locator('.lb-prio-chip')).toContainText(best.label)
+
+    // Every look, with the SMS item open: its components, themes and suggestions.
     for (const theme of THEMES) {
       for (const language of LANGUAGES) {
         await wb.usePreferences(theme, language)
         await wb.runCommand(language === 'en' ? 'Open Feature Priorities' : '打开功能优先级')
         await editor.waitLoaded()
-        await editor.atRank(1).getByTestId('priorities-title').click()
+        await editor.row(sms.title).getByTestId('priorities-title').click()
         await expect(page.getByTestId('priorities-detail')).toBeVisible()
+        await expect(page.getByTestId('priorities-suggestions').locator('li').first()).toBeVisible()
         await page.mouse.move(1300, 880)
         await page.screenshot({ path: screenshotPath(`priorities-${theme}-${language}`) })
       }

@@ -15,6 +15,8 @@ export interface TicketSpec {
   customer?: string | null
   channel?: string | null
   rating?: number | null
+  /** The ticket's text (default: "ticket N"). */
+  text?: string
 }
 
 export interface ResponseSpec {
@@ -77,7 +79,7 @@ export function rowWriter(ws: Workspace, now = Date.parse('2026-11-01T00:00:00Z'
       status: null,
       priority: null,
       subject: null,
-      text: `ticket ${sequence}`,
+      text: s.text ?? `ticket ${sequence}`,
       customerId: s.customer ?? null,
       rating: s.rating ?? null,
       tags: null,

@@ -30,7 +30,8 @@ import type {
   PriorityEditResult,
   PriorityExport,
   PriorityList,
-  PriorityOverrideEntry
+  PriorityOverrideEntry,
+  ThemeSuggestions
 } from '../domain/priorities'
 import {
   PriorityCreateRequestSchema,
@@ -38,6 +39,7 @@ import {
   PriorityExportRequestSchema,
   PriorityFormulaSchema,
   PriorityFreezeRequestSchema,
+  PrioritySuggestRequestSchema,
   PriorityListRequestSchema,
   PriorityOverrideRequestSchema,
   PriorityOverridesRequestSchema,
@@ -250,6 +252,8 @@ export const contract = {
   'priorities.override': method(PriorityOverrideRequestSchema, returns<PriorityEditResult>()),
   /** The audit trail of manual ranks, newest first. */
   'priorities.overrides': method(PriorityOverridesRequestSchema, returns<PriorityOverrideEntry[]>()),
+  /** Themes an item's title is about, best first, to group under it. */
+  'priorities.suggestThemes': method(PrioritySuggestRequestSchema, returns<ThemeSuggestions>()),
   /** Freezes a quarter's list as a snapshot (what the next quarter compares with), or unfreezes it. */
   'priorities.freeze': method(PriorityFreezeRequestSchema, returns<PriorityList>()),
   /** Saves the score's constants (the formula stays RICE-style). */

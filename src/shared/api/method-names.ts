@@ -59,6 +59,7 @@ export const METHOD_NAMES = [
   'priorities.deleteItem',
   'priorities.override',
   'priorities.overrides',
+  'priorities.suggestThemes',
   'priorities.freeze',
   'priorities.setFormula',
   'report.export',

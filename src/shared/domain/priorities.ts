@@ -252,6 +252,32 @@ export const PriorityOverrideRequestSchema = z.strictObject({
 
 export const PriorityFreezeRequestSchema = z.strictObject({ quarter: QuarterSchema, frozen: z.boolean() })
 
+export const PrioritySuggestRequestSchema = z.strictObject({
+  /** An item's row (`item-7`): suggestions are read from its title. */
+  row: z.string().regex(/^item-[1-9]\d{0,12}$/, 'Use an item row id like item-7'),
+  limit: z.number().int().gte(1).lte(50).optional()
+})
+
+/** A theme that an item's title is about (see theme-suggestions.ts for the measure). */
+export interface ThemeSuggestion {
+  themeId: number
+  label: string
+  /** Tickets in the theme (all quarters). */
+  tickets: number
+  /** How much more often the title's words occur in the theme than in all tickets (≥ 2). */
+  affinity: number
+  /** The title's words that count most for the theme. */
+  words: string[]
+  /** The item the theme is in now (adding it here moves it), or null. */
+  itemRow: string | null
+}
+
+export interface ThemeSuggestions {
+  /** False while the search index is being built: suggestions need it. */
+  ready: boolean
+  suggestions: ThemeSuggestion[]
+}
+
 /** The result of an edit: the item's row id (a theme's row becomes an item). */
 export interface PriorityEditResult {
   row: string

@@ -579,7 +579,7 @@ describe('the demo workspace', () => {
       note: string
     }>
     const estimated = manifest.topics.filter((t) => t.effort)
-    expect(items.map((i) => i.title)).toEqual(estimated.map((t) => t.name.en))
+    expect(items.map((i) => i.title)).toEqual(estimated.map((t) => `${t.name.en} / ${t.name.zh}`))
     items.forEach((item, i) => {
       expect(item.status).toBe('new')
       expect(item.effort_size).toBe(estimated[i]!.effort!.size)

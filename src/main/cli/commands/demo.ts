@@ -4,10 +4,12 @@ import type { CliContext } from '../cli-io'
 import { parseCommandArgs, requireString } from '../args'
 import { EXIT_OK, formatCount, reportError } from '../output'
 
-export const DEMO_USAGE = `Usage: loopbench demo --workspace FILE [--json]
+export const DEMO_USAGE = `Usage: loopbench demo --workspace FILE [--themes] [--json]
 
 Builds the demo workspace: a year of tickets, survey responses and experiments of a fictional
-company, in English and Chinese, at FILE (which must not exist yet).`
+company, in English and Chinese, at FILE (which must not exist yet). With --themes it also finds
+the complaint themes and groups them under the demo's priority items, as a planner would after
+the first themes run (about a minute more).`
 
 /** `loopbench demo`: builds the demo workspace. */
 export async function runDemo(argv: string[], ctx: CliContext): Promise<number> {
@@ -17,6 +19,7 @@ export async function runDemo(argv: string[], ctx: CliContext): Promise<number> 
     const { values } = parseCommandArgs('demo', argv, {
       workspace: { type: 'string', short: 'w' },
       json: { type: 'boolean' },
+      themes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' }
     })
     json = values.json === true
@@ -28,6 +31,7 @@ export async function runDemo(argv: string[], ctx: CliContext): Promise<number> 
     let lastLine = 0
     const summary = await buildDemoWorkspace(path, {
       appVersion: ctx.version,
+      themes: values.themes === true,
       context: {
         isCancelled: () => false,
         reportProgress: (done, total, message) => {

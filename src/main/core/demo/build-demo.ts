@@ -3,7 +3,11 @@ import { existsSync, linkSync, renameSync, rmSync, unlinkSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { ApiError } from '@shared/api/errors'
 import type { JobContext } from '../jobs/job-types'
+import { linkSuggestedThemes } from '../priorities/theme-suggestions'
+import { indexPendingTickets } from '../search/index-tickets'
+import type { Db } from '../store/sqlite'
 import { Workspace } from '../store/workspace'
+import { runThemes } from '../themes/run-themes'
 import { assertCanCreate } from '../store/workspace-file'
 import type { DemoManifest } from './manifest'
 import { generateDemo } from './generate-demo'
@@ -28,6 +32,12 @@ export interface BuildDemoOptions {
   now?: () => number
   /** Another manifest (tests); defaults to `resources/demo/manifest.json`. */
   manifest?: DemoManifest
+  /**
+   * Also index the tickets for search, find the themes and group them under the priority items
+   * their titles are about (`linkSuggestedThemes`), as a planner would after the first themes run.
+   * About a minute on the demo's 26,000 tickets; the app leaves this to the user.
+   */
+  themes?: boolean
 }
 
 /** Steps of generation counted in progress, so that the bar moves before rows are written. */
@@ -67,6 +77,7 @@ export async function buildDemoWorkspace(path: string, options: BuildDemoOptions
           context.reportProgress(GENERATION_STEPS + done, total, message)
       }
     })
+    if (options.themes) await findThemes(workspace.db, context, options.now)
     throwIfCancelled(context)
     workspace.close()
     workspace = undefined
@@ -85,6 +96,27 @@ export async function buildDemoWorkspace(path: string, options: BuildDemoOptions
     removeWithCompanions(temp)
     throw error
   }
+}
+
+/** The themes step of a demo build: search index, themes, items grouped. */
+async function findThemes(
+  db: Db,
+  context: JobContext | undefined,
+  now: (() => number) | undefined
+): Promise<void> {
+  await indexPendingTickets(db, context ? { context } : {})
+  runThemes(db, {
+    granularity: 'normal',
+    ...(now ? { now } : {}),
+    ...(context
+      ? {
+          isCancelled: () => context.isCancelled(),
+          onProgress: (fraction: number) =>
+            context.reportProgress(Math.round(fraction * 1000), 1000, 'Finding themes')
+        }
+      : {})
+  })
+  linkSuggestedThemes(db)
 }
 
 /**

@@ -54,7 +54,10 @@ export function generateDemo(options: GenerateDemoOptions = {}): DemoData {
   }
 }
 
-/** A priority item for every topic with an effort estimate; themes get linked once clustering exists. */
+/**
+ * A priority item for every topic with an effort estimate, titled in both of the customers'
+ * languages as a bilingual team writes it; themes get linked once clustering exists.
+ */
 function priorityItems(manifest: DemoManifest): { items: PriorityItemRecord[]; topics: string[] } {
   const at = Date.parse(manifest.today)
   const items: PriorityItemRecord[] = []
@@ -62,11 +65,11 @@ function priorityItems(manifest: DemoManifest): { items: PriorityItemRecord[]; t
   for (const topic of manifest.topics) {
     if (!topic.effort) continue
     items.push({
-      title: topic.name.en,
+      title: `${topic.name.en} / ${topic.name.zh}`,
       description: topic.effort.proposal,
       status: 'new',
       owner: topic.effort.owner,
-      note: `Effort estimated by the ${topic.effort.owner} team in Q4 planning; link it to its theme once themes are built.`,
+      note: `Effort estimated by the ${topic.effort.owner} team in Q4 planning; group its themes under it once themes are built.`,
       effortWeeks: topic.effort.weeks,
       effortSize: topic.effort.size,
       createdAt: at,

@@ -10,6 +10,7 @@ import {
 } from '../priorities/priority-edits'
 import { writePriorityFormula } from '../priorities/priority-formula-store'
 import { priorityList } from '../priorities/priority-list'
+import { suggestThemesForItem } from '../priorities/theme-suggestions'
 import type { ServiceContext } from './service-context'
 
 type PriorityMethods =
@@ -21,6 +22,7 @@ type PriorityMethods =
   | 'priorities.override'
   | 'priorities.overrides'
   | 'priorities.freeze'
+  | 'priorities.suggestThemes'
   | 'priorities.setFormula'
 
 const EXTENSION = { md: 'md', csv: 'csv', json: 'json', 'jira-csv': 'csv' } as const
@@ -54,6 +56,8 @@ export function createPriorityHandlers(ctx: ServiceContext): Pick<WorkbenchHandl
     'priorities.override': (request) =>
       edit(() => overridePriorityRank(ws().db, ws().settings.get(), request, Date.now())),
     'priorities.overrides': ({ quarter }) => priorityOverrides(ws().db, quarter ?? null),
+    'priorities.suggestThemes': ({ row, limit }) =>
+      suggestThemesForItem(ws().db, Number(row.slice('item-'.length)), limit),
     'priorities.freeze': ({ quarter, frozen }) =>
       edit(() => freezePriorityQuarter(ws().db, ws().settings.get(), quarter, frozen, Date.now())),
     'priorities.setFormula': ({ formula }) =>

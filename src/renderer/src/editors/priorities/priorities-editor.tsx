@@ -39,6 +39,7 @@ import {
 import type { ScoreParts } from './priority-model'
 import { fieldValue, formulaFields, formulaText, scoreParts, withFieldValue } from './priority-model'
 import { usePriorities } from './use-priorities'
+import { SuggestedThemes } from './suggested-themes'
 import { useThemes } from '../themes/use-themes'
 import './priorities-editor.css'
 
@@ -668,6 +669,7 @@ function Details({
             <Codicon name="add" /> {t('priorities.detail.addTheme')}
           </button>
         )}
+        {frozen || row.kind !== 'item' ? null : <SuggestedThemes row={row} list={list} />}
         <h3>{t('priorities.detail.evidence')}</h3>
         {c.evidence.length === 0 ? (
           <p className="lb-prio-muted">{t('priorities.detail.noEvidence')}</p>

@@ -20,6 +20,33 @@ const step = (command, args) => {
 if (!step(bin('electron-vite'), ['build'])) process.exit(1)
 step(bin('playwright'), ['test', '--config', 'test/bench/playwright.bench.config.ts'])
 
+// The fuzz suite at the benchmark profile: 10,000 generated cases per property (npm test runs a
+// few hundred). A failure fails the bench and is recorded beside its duration.
+{
+  const runs = 10_000
+  const started = performance.now()
+  const r = spawnSync(bin('vitest'), ['run', 'test/unit/fuzz', 'test/integration/fuzz'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, LOOPBENCH_FUZZ_RUNS: String(runs) }
+  })
+  const seconds = (performance.now() - started) / 1000
+  const passed = r.status === 0
+  if (!passed) process.exitCode = 1
+  writeFileSync(
+    join(resultsDir, 'fuzz-suite.json'),
+    JSON.stringify({
+      id: 'fuzz-suite',
+      title: `Fuzz suite, ${runs.toLocaleString('en-US')} cases per property${passed ? '' : ' (FAILED)'}`,
+      unit: 's',
+      median: seconds,
+      target: 1800,
+      runs: [seconds],
+      method: `\`vitest run test/unit/fuzz test/integration/fuzz\` with LOOPBENCH_FUZZ_RUNS=${runs} (importers, statistics, tokenisers; fixed seeds): **${passed ? 'passed' : 'FAILED'}**.`
+    })
+  )
+}
+
 const results = readdirSync(resultsDir)
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(resultsDir, f), 'utf8')))
@@ -34,9 +61,11 @@ const chromium = (() => {
   }
 })()
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.versions.node}, ${chromium}`
-const fmt = (r, v) => (r.unit === 'ms' ? `${Math.round(v)} ms` : r.unit === 'MB' ? `${Math.round(v)} MB` : `${v.toFixed(2)} s`)
+const fmt = (r, v) =>
+  r.unit === 'ms' ? `${Math.round(v)} ms` : r.unit === 'MB' ? `${Math.round(v)} MB` : `${v.toFixed(2)} s`
 const rows = results.map(
-  (r) => `| ${r.title} | **${fmt(r, r.median)}** | < ${fmt(r, r.target)} | ${r.median < r.target ? 'met' : '**missed**'} | ${r.runs.map((v) => fmt(r, v)).join(', ')} |`
+  (r) =>
+    `| ${r.title} | **${fmt(r, r.median)}** | < ${fmt(r, r.target)} | ${r.median < r.target ? 'met' : '**missed**'} | ${r.runs.map((v) => fmt(r, v)).join(', ')} |`
 )
 const section = [
   '<!-- bench:start -->',
@@ -56,7 +85,9 @@ const section = [
 ].join('\n')
 
 const file = join(root, 'BENCHMARKS.md')
-const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n'
+const current = existsSync(file)
+  ? readFileSync(file, 'utf8')
+  : '# Benchmarks\n\n<!-- bench:start -->\n<!-- bench:end -->\n'
 const updated = current.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, section)
 writeFileSync(file, updated)
 console.log(`\n${section}\n\nBENCHMARKS.md updated.`)

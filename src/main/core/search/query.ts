@@ -83,7 +83,9 @@ function phraseTerm(text: string): string | null {
  * ignored.
  */
 export const buildMatchExpression: SearchQueryBuilder = (query) => {
-  const text = normalizeForSearch(query).replace(PHRASE_QUOTES, '"')
+  // FTS5 reads a NUL in a string literal as its end ("unterminated string"); the index's
+  // tokenizer treats it as a separator, so a space means the same.
+  const text = normalizeForSearch(query).replace(PHRASE_QUOTES, '"').replace(/\0/g, ' ')
   const pieces = text.split('"')
   // Pieces at odd indexes were inside quotes; with an odd number of quotes the last one opened
   // nothing, so the text after it counts as unquoted.

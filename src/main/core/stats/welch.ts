@@ -36,7 +36,11 @@ export function welchTest(control: MeanArm, treatment: MeanArm): WelchTest {
   const diff = treatment.mean - control.mean
   const se = Math.sqrt(v1 + v2)
   if (!(se > 0)) return { diff, se, t: null, df: null, pTwoSided: null, tCrit975: null, ci95: null }
-  const df = (v1 + v2) ** 2 / (v1 ** 2 / (control.n - 1) + v2 ** 2 / (treatment.n - 1))
+  // Welch–Satterthwaite (v1 + v2)² / (v1²/(n1 − 1) + v2²/(n2 − 1)), in shares of v1 + v2: the
+  // squares of tiny variances underflow to 0, and 0/0 would make df (and p) NaN.
+  const r1 = v1 / (v1 + v2)
+  const r2 = v2 / (v1 + v2)
+  const df = 1 / (r1 ** 2 / (control.n - 1) + r2 ** 2 / (treatment.n - 1))
   const t = diff / se
   const tCrit975 = studentTQuantile(0.975, df)
   return {

@@ -10,6 +10,7 @@ import { runExperiments } from './commands/experiments'
 import { runThemes } from './commands/themes'
 import { runPriorities } from './commands/priorities'
 import { runReport } from './commands/report'
+import { runBackup, runRestore } from './commands/backup'
 import { EXIT_OK, reportError } from './output'
 
 type Command = (argv: string[], ctx: CliContext) => Promise<number>
@@ -24,6 +25,8 @@ const COMMANDS: Readonly<Record<string, { run: Command; summary: string }>> = {
   priorities: { run: runPriorities, summary: 'the quarterly feature-priority list, scored and ranked' },
   report: { run: runReport, summary: 'the quarterly review report as HTML (and PDF)' },
   power: { run: runPower, summary: 'units per arm an A/B test needs to detect an effect' },
+  backup: { run: runBackup, summary: 'write a consistent copy of a workspace' },
+  restore: { run: runRestore, summary: 'replace a workspace with a backup of it' },
   demo: { run: runDemo, summary: 'build the demo workspace' },
   serve: { run: runServe, summary: 'serve the workbench to a browser on this computer' }
 }

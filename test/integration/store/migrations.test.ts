@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -94,6 +94,7 @@ describe('upgrading a workspace with data (a test-only next migration)', () => {
     const backup = ws.backupsWritten[0]!
     expect(backup).toMatch(new RegExp(`old\\.v${LATEST_SCHEMA_VERSION}-backup-\\d{8}T\\d{6}\\.loopbench$`))
     ws.close()
+    if (process.platform !== 'win32') expect(statSync(backup).mode & 0o777).toBe(0o600)
     // The backup is the workspace as it was: the earlier version, same rows.
     const copy = new Database(backup, { readonly: true })
     expect(copy.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
@@ -122,6 +123,35 @@ describe('upgrading a workspace with data (a test-only next migration)', () => {
     expect(db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 1 })
     db.close()
     expect(readdirSync(dir).some((f) => f.includes('backup'))).toBe(true)
+  })
+
+  it('does not migrate when the backup cannot be written', async () => {
+    const path = join(dir, 'old.loopbench')
+    buildAtVersion(path, LATEST_SCHEMA_VERSION, shipped)
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5)
+    // Something already occupies the backup's name: a backup never replaces a file.
+    const blocked = join(dir, `old.v${LATEST_SCHEMA_VERSION}-backup-20260102T030405.loopbench`)
+    mkdirSync(blocked)
+    await expect(Workspace.open(path, { migrations: shipped, now: () => at })).rejects.toMatchObject({
+      code: 'workspace_not_writable',
+      details: { path, backup: blocked, reason: 'backup_failed' }
+    })
+    const db = new Database(path, { readonly: true })
+    expect(db.prepare('SELECT max(version) AS v FROM schema_migrations').get()).toEqual({
+      v: LATEST_SCHEMA_VERSION
+    })
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION)
+    expect(
+      (db.prepare('PRAGMA table_info(tickets)').all() as Array<{ name: string }>).map((c) => c.name)
+    ).not.toContain('language')
+    db.close()
+    expect(readdirSync(blocked)).toEqual([])
+    // Once the name is free, the same open backs up and migrates.
+    rmdirSync(blocked)
+    const ws = await Workspace.open(path, { migrations: shipped, now: () => at })
+    expect(ws.schemaVersion).toBe(nextVersion)
+    expect(ws.backupsWritten).toEqual([blocked])
+    ws.close()
   })
 
   it('refuses a workspace of the next version, unchanged', async () => {

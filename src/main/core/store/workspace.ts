@@ -18,6 +18,7 @@ import {
 import type { DatabaseHeader } from './workspace-file'
 import { SettingsRepository } from './settings-repository'
 import { rebuildPendingIndexes } from './pending-indexes'
+import { writeOnlineCopy } from './online-copy'
 
 export interface WorkspaceOptions {
   /** Defaults to the shipped migrations; tests pass other lists to exercise upgrades. */
@@ -172,6 +173,36 @@ export class Workspace {
   }
 }
 
+/** What `inspectWorkspace` finds in a workspace file. */
+export interface WorkspaceInspection {
+  /** The schema version the file is at. */
+  schemaVersion: number
+  /** How many migrations opening it would apply. */
+  pendingMigrations: number
+}
+
+/**
+ * Checks, without changing it, that a file is a workspace this version can open: the same
+ * checks as `Workspace.open` (header, application id, integrity, schema history), throwing
+ * the same errors.
+ */
+export function inspectWorkspace(
+  path: string,
+  options: Pick<WorkspaceOptions, 'migrations'> = {}
+): WorkspaceInspection {
+  const migrations = options.migrations ?? MIGRATIONS
+  assertOurs(path, readDatabaseHeader(path), migrations)
+  const companionsBefore = existingCompanions(path)
+  const pending = inspectReadOnly(path, migrations)
+  // Nothing opens the file after this check: leave no empty -wal/-shm behind.
+  removeCreatedCompanions(path, companionsBefore)
+  const first = pending[0]
+  return {
+    schemaVersion: first ? first.version - 1 : (migrations.at(-1)?.version ?? 0),
+    pendingMigrations: pending.length
+  }
+}
+
 /**
  * Reads a workspace read-only and returns the migrations it still needs; throws the error a
  * user should see for anything that must not be opened for writing.
@@ -259,22 +290,22 @@ function pendingFromHistory(path: string, history: HistoryCheck): Migration[] {
   }
 }
 
+/**
+ * Writes `NAME.vN-backup-TIMESTAMP.EXT` beside the workspace (owner-only, never replacing a
+ * file). The upgrade runs only when this succeeds.
+ */
 async function backupBeforeMigration(path: string, fromVersion: number, at: number): Promise<string> {
   const stamp = new Date(at).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
   const ext = extname(path) || '.loopbench'
   const target = join(dirname(path), `${basename(path, extname(path))}.v${fromVersion}-backup-${stamp}${ext}`)
-  const source = openReadOnly(path)
   try {
-    await source.backup(target)
+    await writeOnlineCopy(path, target)
   } catch (error) {
-    rmSync(target, { force: true })
     throw new ApiError(
       'workspace_not_writable',
-      `Could not write a backup before upgrading ${path}: ${(error as Error).message}. The workspace was left unchanged.`,
-      { path, backup: target }
+      `Could not write a backup to ${target} before upgrading ${path} (${(error as Error).message}). The workspace was left unchanged and was not upgraded.`,
+      { path, backup: target, reason: 'backup_failed' }
     )
-  } finally {
-    source.close()
   }
   return target
 }

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    // Every worker refuses connections and lookups off this machine (see the file).
+    setupFiles: ['test/setup/network-guard.ts'],
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000

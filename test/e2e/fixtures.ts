@@ -27,7 +27,50 @@ export interface WorkbenchFixture {
   restartServer(prepare?: (workspacePath: string) => void): Promise<void>
 }
 
-export const test = base.extend<{ workbench: WorkbenchFixture }>({
+/** Every request the test's browser context made, WebSockets included, in order. */
+export interface RequestLog {
+  readonly urls: readonly string[]
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]'])
+
+/**
+ * True for a URL that stays on this machine: http(s) or ws(s) to loopback (127.0.0.0/8, ::1,
+ * localhost), a `blob:` URL made by such a page, and in-memory `data:` and `about:` URLs.
+ */
+export function isLocalUrl(url: string): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (parsed.protocol === 'data:' || parsed.protocol === 'about:') return true
+  if (parsed.protocol === 'blob:') return isLocalUrl(parsed.pathname)
+  if (!['http:', 'https:', 'ws:', 'wss:'].includes(parsed.protocol)) return false
+  return LOOPBACK_HOSTS.has(parsed.hostname) || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname)
+}
+
+export const test = base.extend<{ requestLog: RequestLog; workbench: WorkbenchFixture }>({
+  // Nothing leaves the machine: every test (automatically) records each request its pages make,
+  // and fails when one went anywhere but loopback or in-memory data.
+  requestLog: [
+    async ({ context }, use) => {
+      const urls: string[] = []
+      context.on('request', (request) => urls.push(request.url()))
+      const watchSockets = (page: Page): void => {
+        page.on('websocket', (socket) => urls.push(socket.url()))
+      }
+      context.pages().forEach(watchSockets)
+      context.on('page', watchSockets)
+      await use({ urls })
+      expect(
+        urls.filter((url) => !isLocalUrl(url)),
+        'requests that would leave the machine'
+      ).toEqual([])
+    },
+    { auto: true }
+  ],
   workbench: async ({ page }, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'loopbench-e2e-'))
     const workspacePath = join(dir, 'demo.loopbench')

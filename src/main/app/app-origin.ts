@@ -15,7 +15,10 @@ export interface AppOrigin {
   readonly entryUrl: string
   /** True for a URL on the renderer's own origin. */
   isAppUrl(url: string): boolean
-  /** True for a request the session may make: the app origin, and developer tools. */
+  /**
+   * True for a request the session may make: the app origin, developer tools, and the page's
+   * own in-memory `data:` and `blob:` URLs (which never touch the network).
+   */
   allowsRequest(url: string): boolean
 }
 
@@ -43,7 +46,7 @@ export function packagedOrigin(): AppOrigin {
   return {
     entryUrl: APP_ENTRY_URL,
     isAppUrl,
-    allowsRequest: (url) => isAppUrl(url) || isDevToolsUrl(url)
+    allowsRequest: (url) => isAppUrl(url) || isDevToolsUrl(url) || isInMemoryUrl(url, isAppUrl)
   }
 }
 
@@ -62,7 +65,8 @@ export function devServerOrigin(rendererUrl: string): AppOrigin | null {
   return {
     entryUrl: dev.href,
     isAppUrl,
-    allowsRequest: (url) => isAppUrl(url) || isHotReloadSocket(url) || isDevToolsUrl(url)
+    allowsRequest: (url) =>
+      isAppUrl(url) || isHotReloadSocket(url) || isDevToolsUrl(url) || isInMemoryUrl(url, isAppUrl)
   }
 }
 
@@ -83,6 +87,17 @@ export function resolveAppOrigin(options: {
 
 function isDevToolsUrl(url: string): boolean {
   return parse(url)?.protocol === 'devtools:'
+}
+
+/**
+ * A `data:` URL, or a `blob:` URL the app's own page created (`blob:loopbench://app/<uuid>`):
+ * content already in memory, such as a chart exported as a picture.
+ */
+function isInMemoryUrl(url: string, isAppUrl: (url: string) => boolean): boolean {
+  const u = parse(url)
+  if (u === null) return false
+  if (u.protocol === 'data:') return true
+  return u.protocol === 'blob:' && isAppUrl(u.pathname)
 }
 
 function isLoopbackHost(hostname: string): boolean {

@@ -4,8 +4,8 @@ import type { ElectronPorts, PrintToPdfOptions, PrintWindowOptions } from './ele
 
 /**
  * The hidden window the report is printed in: A4-wide, no script (the report has none), sandboxed,
- * in an in-memory session of its own (the app's session cancels every request off the app origin,
- * a data URL included, and the report fetches nothing anyway: its content security policy says so).
+ * in an in-memory session of its own, whose request filter lets through the report's own `data:`
+ * URL and nothing else (the report fetches nothing anyway: its content security policy says so).
  */
 export const PRINT_WINDOW_OPTIONS: PrintWindowOptions = {
   show: false,
@@ -32,11 +32,17 @@ export const PDF_OPTIONS: PrintToPdfOptions = {
   displayHeaderFooter: false
 }
 
+/** True for the document the print window may load: the report itself, as a `data:` URL. */
+export function isReportDocument(url: string): boolean {
+  return url.startsWith('data:text/html;')
+}
+
 /** The desktop app's printer: Electron's own `printToPDF`, one hidden window per report. */
 export function electronPdfPrinter(ports: Pick<ElectronPorts, 'createPrintWindow'>): PdfPrinter {
   return {
     print: async (html) => {
       const window = ports.createPrintWindow(PRINT_WINDOW_OPTIONS)
+      window.onBeforeRequest((details, callback) => callback({ cancel: !isReportDocument(details.url) }))
       try {
         await window.loadURL(
           `data:text/html;charset=utf-8;base64,${Buffer.from(html, 'utf8').toString('base64')}`

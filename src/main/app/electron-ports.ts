@@ -270,6 +270,10 @@ export interface PrintToPdfOptions {
 
 /** A hidden window that renders one document and prints it. */
 export interface PrintWindowHandle {
+  /** The request filter of the window's own session (see {@link SessionPort.onBeforeRequest}). */
+  onBeforeRequest(
+    listener: (details: { url: string }, callback: (response: { cancel: boolean }) => void) => void
+  ): void
   loadURL(url: string): Promise<void>
   printToPDF(options: PrintToPdfOptions): Promise<Uint8Array>
   destroy(): void

@@ -168,6 +168,10 @@ export function createElectronPorts(): ElectronPorts {
     createPrintWindow: (options) => {
       const window = new BrowserWindow(options)
       return {
+        onBeforeRequest: (listener) =>
+          window.webContents.session.webRequest.onBeforeRequest((details, callback) =>
+            listener({ url: details.url }, (response) => callback({ cancel: response.cancel }))
+          ),
         loadURL: (url) => window.loadURL(url),
         printToPDF: async (pdfOptions) => new Uint8Array(await window.webContents.printToPDF(pdfOptions)),
         destroy: () => window.destroy()

@@ -53,23 +53,54 @@ export function findChromium(
 }
 
 /**
- * Chromium's flags for printing a local file: headless, no GPU, no background traffic, a fresh
- * profile, no header or footer of its own (the report has its own), no sandbox as root only
- * (containers and CI run as root, where Chromium refuses to start sandboxed).
+ * A proxy no one answers: the discard port on loopback. Every http(s) and WebSocket request is
+ * sent to it, loopback included, and is refused on this machine.
+ */
+export const DEAD_PROXY = '127.0.0.1:9'
+
+/**
+ * Chromium's switches that keep it off the network while it prints a local file. The report
+ * needs nothing but its own file (its CSP is `default-src 'none'`); these stop what Chromium
+ * would fetch by itself and anything the HTML might ask for. Chosen from Chromium's list of
+ * switches for automation (chrome-flags-for-tools) and Puppeteer's defaults.
+ */
+export const OFFLINE_SWITCHES: readonly string[] = [
+  // No name resolves, and every request goes to a proxy that refuses it (an IP address
+  // bypasses the resolver, not the proxy; `<-loopback>` sends loopback through the proxy too).
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  `--proxy-server=${DEAD_PROXY}`,
+  '--proxy-bypass-list=<-loopback>',
+  // Chromium's own traffic: field trials, component and extension updates, sync, crash and
+  // metrics reports, safe-browsing and translation services, media-router discovery.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-component-extensions-with-background-pages',
+  '--disable-default-apps',
+  '--disable-domain-reliability',
+  '--disable-extensions',
+  '--disable-field-trial-config',
+  '--disable-sync',
+  '--disable-breakpad',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  '--no-pings',
+  '--disable-features=Translate,MediaRouter,DialMediaRouteProvider,OptimizationHints,' +
+    'AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying'
+]
+
+/**
+ * Chromium's flags for printing a local file: headless, no GPU, offline (see
+ * {@link OFFLINE_SWITCHES}), a fresh profile, no header or footer of its own (the report has its
+ * own), no sandbox as root only (containers and CI run as root, where Chromium refuses to start
+ * sandboxed).
  */
 export function chromiumPrintArgs(input: string, output: string, profile: string): string[] {
   const args = [
     '--headless',
     '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-default-apps',
-    '--disable-domain-reliability',
-    '--disable-extensions',
-    '--disable-sync',
+    ...OFFLINE_SWITCHES,
     '--no-default-browser-check',
     '--no-first-run',
-    '--no-pings',
     `--user-data-dir=${profile}`,
     '--no-pdf-header-footer',
     `--print-to-pdf=${output}`

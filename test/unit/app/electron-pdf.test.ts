@@ -30,6 +30,25 @@ describe('the desktop PDF printer', () => {
     expect(window.destroyed).toBe(true)
   })
 
+  it("cancels every request of the print window's session but the report's own data URL", async () => {
+    const electron = new FakeElectron()
+    await electronPdfPrinter(electron).print('<p>x</p>')
+    const window = electron.printWindows[0]!
+    expect(window.beforeRequest).not.toBeNull()
+    expect(window.cancels(window.loaded!)).toBe(false)
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/pixel.png',
+      'ws://example.com/socket',
+      'wss://example.com/socket',
+      'file:///etc/passwd',
+      'loopbench://app/index.html',
+      'blob:https://example.com/0b1c2d3e-0000-4000-8000-000000000000',
+      'ftp://example.com/'
+    ])
+      expect(window.cancels(url), url).toBe(true)
+  })
+
   it('closes the window and says what went wrong when the page does not load', async () => {
     const electron = new FakeElectron()
     electron.failPrinting = true

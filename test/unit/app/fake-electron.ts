@@ -324,9 +324,24 @@ export class FakePrintWindow implements PrintWindowHandle {
   printed: PrintToPdfOptions | null = null
   destroyed = false
   fail = false
+  beforeRequest: Parameters<PrintWindowHandle['onBeforeRequest']>[0] | null = null
   constructor(readonly options: PrintWindowOptions) {}
+  onBeforeRequest(listener: Parameters<PrintWindowHandle['onBeforeRequest']>[0]): void {
+    this.beforeRequest = listener
+  }
+  /** True if the window's session filter cancels a request to `url` (see FakeSession.cancels). */
+  cancels(url: string): boolean {
+    const listener = this.beforeRequest
+    if (!listener) return false
+    let cancel: boolean | null = null
+    listener({ url }, (response) => (cancel = response.cancel))
+    if (cancel === null) throw new Error('the request filter did not answer synchronously')
+    return cancel
+  }
   async loadURL(url: string): Promise<void> {
     if (this.fail) throw new Error('ERR_FAILED')
+    // What Chromium would do: ask the session's filter first.
+    if (this.cancels(url)) throw new Error('ERR_BLOCKED_BY_CLIENT')
     this.loaded = url
   }
   async printToPDF(options: PrintToPdfOptions): Promise<Uint8Array> {

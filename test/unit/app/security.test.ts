@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY } from '@shared/security'
 import { devServerOrigin, packagedOrigin, resolveAppOrigin } from '../../../src/main/app/app-origin'
 import { hardenSession, hardenWebContents } from '../../../src/main/app/security'
 import { FakeSession, FakeWebContents } from './fake-electron'
@@ -117,6 +118,10 @@ describe('session lock-down', () => {
     'http://localhost:5173/',
     'ws://127.0.0.1:1234/',
     'wss://example.com/socket',
+    'ws://example.com/socket',
+    'ws://localhost:5173/',
+    'blob:https://example.com/0b1c2d3e-0000-4000-8000-000000000000',
+    'blob:loopbench://other/0b1c2d3e-0000-4000-8000-000000000000',
     'file:///etc/passwd',
     'loopbench://other/index.html',
     'ftp://example.com/'
@@ -127,7 +132,10 @@ describe('session lock-down', () => {
   it.each([
     'loopbench://app/index.html',
     'loopbench://app/assets/index-abc.js',
-    'devtools://devtools/bundled/devtools_app.html'
+    'devtools://devtools/bundled/devtools_app.html',
+    // In memory, never on the network: a chart exported as a picture, an inline icon.
+    'blob:loopbench://app/0b1c2d3e-0000-4000-8000-000000000000',
+    'data:image/svg+xml;charset=utf-8,%3Csvg%2F%3E'
   ])('lets the request to %s through', (url) => {
     expect(locked().cancels(url)).toBe(false)
   })
@@ -141,6 +149,32 @@ describe('session lock-down', () => {
     expect(session.cancels('http://localhost:5174/')).toBe(true)
     expect(session.cancels('http://127.0.0.1:1234/')).toBe(true)
     expect(session.cancels('https://example.com/')).toBe(true)
+    expect(session.cancels('ws://example.com/')).toBe(true)
+    expect(session.cancels('blob:http://localhost:5173/0b1c2d3e-0000-4000-8000-000000000000')).toBe(false)
+    expect(session.cancels('blob:http://localhost:5174/0b1c2d3e-0000-4000-8000-000000000000')).toBe(true)
+  })
+})
+
+describe('content security policy', () => {
+  const directives = new Map(
+    CONTENT_SECURITY_POLICY.split(';').map((d) => {
+      const [name = '', ...sources] = d.trim().split(/\s+/)
+      return [name, sources] as const
+    })
+  )
+
+  it("names no source but the page's own origin and in-memory data", () => {
+    const allowed = new Set(["'self'", "'none'", "'unsafe-inline'", 'data:', 'blob:'])
+    for (const [name, sources] of directives)
+      for (const source of sources) expect(allowed.has(source), `${name} ${source}`).toBe(true)
+  })
+
+  it("falls back to 'self', and allows connections to 'self' only", () => {
+    expect(directives.get('default-src')).toEqual(["'self'"])
+    expect(directives.get('connect-src')).toEqual(["'self'"])
+    expect(directives.get('script-src')).toEqual(["'self'"])
+    expect(directives.get('frame-src')).toEqual(["'none'"])
+    expect(directives.get('form-action')).toEqual(["'none'"])
   })
 })
 

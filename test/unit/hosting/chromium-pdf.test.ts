@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/shared/api/errors'
 import {
+  DEAD_PROXY,
   NO_CHROMIUM_MESSAGE,
+  OFFLINE_SWITCHES,
   chromiumPdfPrinter,
   chromiumPrintArgs,
   findChromium
@@ -55,7 +57,39 @@ describe('finding a Chromium', () => {
       ])
     )
     expect(args.at(-1)).toBe('file:///tmp/x/report.html')
+    expect(args).toEqual(expect.arrayContaining([...OFFLINE_SWITCHES]))
     expect(args.includes('--no-sandbox')).toBe(process.getuid?.() === 0)
+  })
+
+  it('keeps Chromium off the network: no name resolves, every request goes to a dead local proxy', () => {
+    const args = chromiumPrintArgs('/tmp/x/report.html', '/tmp/x/report.pdf', '/tmp/x/profile')
+    // No EXCLUDE: the report needs no host at all, localhost included.
+    expect(args).toContain('--host-resolver-rules=MAP * ~NOTFOUND')
+    expect(args).toContain(`--proxy-server=${DEAD_PROXY}`)
+    expect(DEAD_PROXY).toMatch(/^127\.0\.0\.1:\d+$/)
+    // Without it Chromium would go straight to loopback addresses, past the proxy.
+    expect(args).toContain('--proxy-bypass-list=<-loopback>')
+    expect(args).not.toContain('--no-proxy-server')
+    for (const background of [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-domain-reliability',
+      '--disable-sync',
+      '--disable-breakpad',
+      '--disable-field-trial-config',
+      '--metrics-recording-only',
+      '--no-pings'
+    ])
+      expect(args).toContain(background)
+    const features = args
+      .find((a) => a.startsWith('--disable-features='))
+      ?.split('=')[1]
+      ?.split(',')
+    expect(features).toEqual(expect.arrayContaining(['Translate', 'MediaRouter', 'OptimizationHints']))
+    // One --disable-features: Chromium reads only the last one it is given.
+    expect(args.filter((a) => a.startsWith('--disable-features='))).toHaveLength(1)
+    // The switches come before the file to print.
+    expect(args.findIndex((a) => a.startsWith('file:'))).toBe(args.length - 1)
   })
 })
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { test } from '@playwright/test'
@@ -11,7 +11,7 @@ import { segmentChinese } from '../../src/main/core/themes/text/segment-chinese'
 import { labelThemes } from '../../src/main/core/themes/theme-labels'
 import { fitTicketFeatures } from '../../src/main/core/themes/text/ticket-features'
 import { ROOT } from '../e2e/harness/paths'
-import { sharedDataFile } from '../helpers/shared-dir'
+import { requireSharedDataFile, sharedDataFile } from '../helpers/shared-dir'
 
 interface Row {
   ticket_id: string
@@ -82,10 +82,7 @@ test.afterAll(() => {
 
 for (const name of SETS) {
   test(`themes on ${name}`, async () => {
-    test.skip(
-      name !== 'demo' && !existsSync(sharedDataFile(`${name}.tickets.csv`)),
-      'needs the shared data folder'
-    )
+    if (name !== 'demo') requireSharedDataFile(`${name}.tickets.csv`)
     const t0 = performance.now()
     const { ids, texts, truth } = name === 'demo' ? loadDemo() : load(name)
     const t1 = performance.now()

@@ -12,7 +12,7 @@ import type { ClusterScores } from '../../src/main/core/themes/scoring/cluster-s
 import { scoreClusters } from '../../src/main/core/themes/scoring/cluster-scores'
 import { cleanTicketText } from '../../src/main/core/themes/text/clean-ticket'
 import { ROOT } from '../e2e/harness/paths'
-import { SHARED_DIR, sharedDataFile } from '../helpers/shared-dir'
+import { SHARED_DIR, requireSharedDataFile, sharedDataFile } from '../helpers/shared-dir'
 import { writeBenchResult } from './bench-results'
 import type { PerturbLanguage, SourceTicket } from './perturb-tickets'
 import { perturbTickets } from './perturb-tickets'
@@ -264,7 +264,7 @@ let engine: string | null = null
 
 for (const set of SETS) {
   test(`themes at ${ROWS} tickets: ${set.name}`, async () => {
-    test.skip(!existsSync(sharedDataFile(`${set.name}.tickets.csv`)), 'needs the shared data folder')
+    requireSharedDataFile(`${set.name}.tickets.csv`)
     test.setTimeout(40 * 60_000)
     mkdirSync(CACHE, { recursive: true })
     engine ??= await bundleEngine()

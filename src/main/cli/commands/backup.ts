@@ -21,64 +21,58 @@ an older schema is upgraded (with its own backup first) the next time W is opene
 
   --json  print {"workspace","from","schemaVersion","replaced"} on stdout`
 
-/** `loopbench backup`. */
-export async function runBackup(argv: string[], ctx: CliContext): Promise<number> {
-  const { io } = ctx
-  let json = false
-  try {
-    const { values } = parseCommandArgs('backup', argv, {
-      workspace: { type: 'string', short: 'w' },
-      out: { type: 'string', short: 'o' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }
-    })
-    json = values.json === true
-    if (values.help) {
-      io.stdout(BACKUP_USAGE + '\n')
+/**
+ * A command on a workspace and one other file (`--out` for backup, `--from` for restore): parses
+ * both paths, runs the core operation, prints its result as a sentence or, with --json, as JSON.
+ */
+function workspaceFileCommand<R>(
+  name: string,
+  usage: string,
+  fileOption: 'out' | 'from',
+  operation: (workspace: string, file: string) => Promise<R>,
+  sentence: (result: R) => string
+): (argv: string[], ctx: CliContext) => Promise<number> {
+  return async (argv, { io }) => {
+    let json = false
+    try {
+      const { values } = parseCommandArgs(name, argv, {
+        workspace: { type: 'string', short: 'w' },
+        [fileOption]: fileOption === 'out' ? { type: 'string', short: 'o' } : { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+      })
+      json = values.json === true
+      if (values.help) {
+        io.stdout(usage + '\n')
+        return EXIT_OK
+      }
+      const workspace = resolve(io.cwd, requireString(name, values, 'workspace'))
+      const file = resolve(io.cwd, requireString(name, values, fileOption))
+      const result = await operation(workspace, file)
+      io.stdout((json ? JSON.stringify(result) : sentence(result)) + '\n')
       return EXIT_OK
+    } catch (error) {
+      return reportError(io, error, json)
     }
-    const workspace = resolve(io.cwd, requireString('backup', values, 'workspace'))
-    const out = resolve(io.cwd, requireString('backup', values, 'out'))
-    const result = await backupWorkspace(workspace, out)
-    if (json) io.stdout(JSON.stringify(result) + '\n')
-    else {
-      io.stdout(
-        `Backed up ${result.workspace} to ${result.out} (${formatBytes(result.bytes)}, workspace schema ${result.schemaVersion}).\n`
-      )
-    }
-    return EXIT_OK
-  } catch (error) {
-    return reportError(io, error, json)
   }
 }
 
+/** `loopbench backup`. */
+export const runBackup = workspaceFileCommand(
+  'backup',
+  BACKUP_USAGE,
+  'out',
+  backupWorkspace,
+  (r) =>
+    `Backed up ${r.workspace} to ${r.out} (${formatBytes(r.bytes)}, workspace schema ${r.schemaVersion}).`
+)
+
 /** `loopbench restore`. */
-export async function runRestore(argv: string[], ctx: CliContext): Promise<number> {
-  const { io } = ctx
-  let json = false
-  try {
-    const { values } = parseCommandArgs('restore', argv, {
-      workspace: { type: 'string', short: 'w' },
-      from: { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }
-    })
-    json = values.json === true
-    if (values.help) {
-      io.stdout(RESTORE_USAGE + '\n')
-      return EXIT_OK
-    }
-    const workspace = resolve(io.cwd, requireString('restore', values, 'workspace'))
-    const from = resolve(io.cwd, requireString('restore', values, 'from'))
-    const result = await restoreWorkspace(workspace, from)
-    if (json) io.stdout(JSON.stringify(result) + '\n')
-    else {
-      io.stdout(
-        `Restored ${result.workspace} from ${result.from} (workspace schema ${result.schemaVersion}${result.replaced ? '' : '; there was no workspace there before'}).\n`
-      )
-    }
-    return EXIT_OK
-  } catch (error) {
-    return reportError(io, error, json)
-  }
-}
+export const runRestore = workspaceFileCommand(
+  'restore',
+  RESTORE_USAGE,
+  'from',
+  restoreWorkspace,
+  (r) =>
+    `Restored ${r.workspace} from ${r.from} (workspace schema ${r.schemaVersion}${r.replaced ? '' : '; there was no workspace there before'}).`
+)

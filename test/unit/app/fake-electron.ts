@@ -249,12 +249,7 @@ export class FakeSession implements SessionPort {
   }
   /** True if the session filter cancels a request to `url`. */
   cancels(url: string): boolean {
-    const listener = this.beforeRequest
-    if (!listener) return false
-    let cancel: boolean | null = null
-    listener({ url }, (response) => (cancel = response.cancel))
-    if (cancel === null) throw new Error('the request filter did not answer synchronously')
-    return cancel
+    return filterCancels(this.beforeRequest, url)
   }
 }
 
@@ -331,12 +326,7 @@ export class FakePrintWindow implements PrintWindowHandle {
   }
   /** True if the window's session filter cancels a request to `url` (see FakeSession.cancels). */
   cancels(url: string): boolean {
-    const listener = this.beforeRequest
-    if (!listener) return false
-    let cancel: boolean | null = null
-    listener({ url }, (response) => (cancel = response.cancel))
-    if (cancel === null) throw new Error('the request filter did not answer synchronously')
-    return cancel
+    return filterCancels(this.beforeRequest, url)
   }
   async loadURL(url: string): Promise<void> {
     if (this.fail) throw new Error('ERR_FAILED')
@@ -398,4 +388,16 @@ export function mainFrameEvent(contentsId: number, url = 'loopbench://app/index.
 /** Every item of a menu template, depth first. */
 export function flattenMenu(items: readonly MenuItemTemplate[]): MenuItemTemplate[] {
   return items.flatMap((item) => [item, ...flattenMenu(item.submenu ?? [])])
+}
+
+/** What a request filter answers for `url`: true when it cancels it (no filter cancels nothing). */
+function filterCancels(
+  listener: ((details: { url: string }, callback: (response: { cancel: boolean }) => void) => void) | null,
+  url: string
+): boolean {
+  if (!listener) return false
+  let cancel: boolean | null = null
+  listener({ url }, (response) => (cancel = response.cancel))
+  if (cancel === null) throw new Error('the request filter did not answer synchronously')
+  return cancel
 }

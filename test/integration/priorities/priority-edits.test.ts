@@ -1,9 +1,8 @@
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/shared/api/errors'
 import { contract } from '../../../src/shared/api/contract'
 import type { PriorityList, PriorityRow } from '../../../src/shared/domain/priorities'
-import { Workspace } from '../../../src/main/core/store/workspace'
+import type { Workspace } from '../../../src/main/core/store/workspace'
 import { priorityList } from '../../../src/main/core/priorities/priority-list'
 import {
   createPriorityItem,
@@ -13,26 +12,19 @@ import {
   overridePriorityRank,
   priorityOverrides
 } from '../../../src/main/core/priorities/priority-edits'
-import { makeTempDir } from '../../helpers/temp-dir'
+import { tempWorkspaceForEachTest } from '../../helpers/temp-workspace'
 import type { RowWriter } from '../../helpers/workspace-rows'
 import { many, rowWriter } from '../../helpers/workspace-rows'
 import { writeReportScenario } from '../../helpers/report-workspace'
 
-let cleanup: () => void
 let ws: Workspace
 let rows: RowWriter
 const NOW = Date.parse('2026-11-01T00:00:00Z')
 
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = makeTempDir())
-  ws = await Workspace.create(join(dir, 'edits.loopbench'))
+tempWorkspaceForEachTest('edits.loopbench', (created) => {
+  ws = created
   ws.settings.update({ timeZone: 'UTC' })
   rows = rowWriter(ws, NOW)
-})
-afterEach(() => {
-  ws.close()
-  cleanup()
 })
 
 const Q1 = '2026-02-10T12:00:00Z'

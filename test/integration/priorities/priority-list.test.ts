@@ -1,32 +1,24 @@
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/shared/api/errors'
 import { DEFAULT_PRIORITY_FORMULA } from '../../../src/shared/domain/priorities'
 import type { PriorityList, PriorityRow } from '../../../src/shared/domain/priorities'
-import { Workspace } from '../../../src/main/core/store/workspace'
+import type { Workspace } from '../../../src/main/core/store/workspace'
 import { insertPriorityItems } from '../../../src/main/core/store/repositories/priority-items'
 import { priorityList } from '../../../src/main/core/priorities/priority-list'
 import { writePriorityFormula } from '../../../src/main/core/priorities/priority-formula-store'
 import { themeGroupFigures, themeMetrics } from '../../../src/main/core/themes/theme-metrics'
-import { makeTempDir } from '../../helpers/temp-dir'
+import { tempWorkspaceForEachTest } from '../../helpers/temp-workspace'
 import type { RowWriter } from '../../helpers/workspace-rows'
 import { many, rowWriter } from '../../helpers/workspace-rows'
 
-let cleanup: () => void
 let ws: Workspace
 let rows: RowWriter
 const NOW = Date.parse('2026-11-01T00:00:00Z')
 
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = makeTempDir())
-  ws = await Workspace.create(join(dir, 'priorities.loopbench'))
+tempWorkspaceForEachTest('priorities.loopbench', (created) => {
+  ws = created
   ws.settings.update({ timeZone: 'UTC' })
   rows = rowWriter(ws, NOW)
-})
-afterEach(() => {
-  ws.close()
-  cleanup()
 })
 
 const Q2 = '2026-05-10T12:00:00Z'

@@ -1,5 +1,4 @@
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { contract } from '../../../src/shared/api/contract'
 import { ApiError } from '../../../src/shared/api/errors'
 import { createPriorityItem } from '../../../src/main/core/priorities/priority-edits'
@@ -10,26 +9,19 @@ import {
   titleTerms
 } from '../../../src/main/core/priorities/theme-suggestions'
 import { indexPendingTickets } from '../../../src/main/core/search/index-tickets'
-import { Workspace } from '../../../src/main/core/store/workspace'
-import { makeTempDir } from '../../helpers/temp-dir'
+import type { Workspace } from '../../../src/main/core/store/workspace'
+import { tempWorkspaceForEachTest } from '../../helpers/temp-workspace'
 import type { RowWriter } from '../../helpers/workspace-rows'
 import { many, rowWriter } from '../../helpers/workspace-rows'
 
-let cleanup: () => void
 let ws: Workspace
 let rows: RowWriter
 const NOW = Date.parse('2026-11-01T00:00:00Z')
 const AT = '2026-08-10T12:00:00Z'
 
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = makeTempDir())
-  ws = await Workspace.create(join(dir, 'suggest.loopbench'))
+tempWorkspaceForEachTest('suggest.loopbench', (created) => {
+  ws = created
   rows = rowWriter(ws, NOW)
-})
-afterEach(() => {
-  ws.close()
-  cleanup()
 })
 
 /** Six themes in two languages, one excluded, and the other bucket. */

@@ -1,28 +1,22 @@
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../../src/shared/api/errors'
 import { gatherReportData } from '../../../src/main/core/report/report-data'
 import type { ReportData } from '../../../src/main/core/report/report-data'
 import { renderReportHtml } from '../../../src/main/core/report/report-html'
 import { Workspace } from '../../../src/main/core/store/workspace'
 import { makeTempDir } from '../../helpers/temp-dir'
+import { tempWorkspaceForEachTest } from '../../helpers/temp-workspace'
 import type { ReportScenario } from '../../helpers/report-workspace'
 import { writeReportScenario } from '../../helpers/report-workspace'
 
-let cleanup: () => void
 let ws: Workspace
 let scenario: ReportScenario
 const GENERATED = Date.parse('2026-10-05T23:30:00Z')
 
-beforeEach(async () => {
-  let dir: string
-  ;({ dir, cleanup } = makeTempDir())
-  ws = await Workspace.create(join(dir, 'review.loopbench'))
+tempWorkspaceForEachTest('review.loopbench', (created) => {
+  ws = created
   scenario = writeReportScenario(ws)
-})
-afterEach(() => {
-  ws.close()
-  cleanup()
 })
 
 const gather = (quarter?: string): ReportData =>

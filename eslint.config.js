@@ -22,6 +22,8 @@ const restrict = (paths, patterns) => [
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  // Deliberately insecure code, for the security checker to find.
+  { ignores: ['test/fixtures/security/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,6 +37,12 @@ export default tseslint.config(
   {
     files: ['src/main/**/*.ts', 'src/preload/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'test/**/*.{ts,mjs}', 'bin/**/*.mjs', '*.config.{js,ts}', 'electron.vite.config.ts'],
     languageOptions: { globals: { ...globals.node } }
+  },
+  // CommonJS scripts (the Electronegativity runner hooks `require` before the tool loads).
+  {
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
   },
   // src/shared: the contract. Imports nothing but zod and itself.
   {

@@ -30,7 +30,7 @@ export const REPORT_FONTS =
 /** The report's colours: light, and distinct in print. */
 export const REPORT_COLOURS = {
   text: '#1f2937',
-  muted: '#6b7280',
+  muted: '#686f7c',
   grid: '#e5e7eb',
   axis: '#9ca3af',
   csat: '#2563eb',

@@ -5,6 +5,7 @@ export const workbenchMessages = defineMessages(
   {
     'workbench.windowTitle': 'Loopbench',
     'workbench.activityBar': 'Activity bar',
+    'workbench.views': 'Views',
     'workbench.manage': 'Manage',
     'workbench.manageHint': 'right-click for more',
     'workbench.editorArea': 'Editors',
@@ -74,6 +75,7 @@ export const workbenchMessages = defineMessages(
   {
     'workbench.windowTitle': 'Loopbench',
     'workbench.activityBar': '活动栏',
+    'workbench.views': '视图',
     'workbench.manage': '管理',
     'workbench.manageHint': '右键单击查看更多',
     'workbench.editorArea': '编辑器',

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react'
+import type { KeyboardEvent, ReactElement } from 'react'
 import { useState } from 'react'
 import { Codicon } from '../../components/codicon'
 import { useI18n } from '../../i18n/i18n-context'
@@ -33,6 +33,26 @@ export function ActivityBar(): ReactElement {
   const settingsShortcut = keybindingText('workbench.openSettings')
   // Kept in state, not a ref, because the menu is positioned from it while rendering.
   const [gear, setGear] = useState<HTMLButtonElement | null>(null)
+  // Roving tab stop (WAI-ARIA tabs pattern): the view icons are one stop of the Tab sequence, the
+  // arrow keys move among them and Enter or Space shows the focused one. The stop is the focused
+  // icon while focus is in the strip, else the active view's.
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const tabStopId = focusedId ?? active.id
+
+  const onViewsKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const index = VIEWS.findIndex((v) => v.id === tabStopId)
+    let next: number
+    if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = index + 1
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = index - 1
+    else if (e.key === 'Home') next = 0
+    else if (e.key === 'End') next = VIEWS.length - 1
+    else return
+    e.preventDefault()
+    const view = VIEWS[(next + VIEWS.length) % VIEWS.length]
+    if (!view) return
+    setFocusedId(view.id)
+    e.currentTarget.querySelector<HTMLElement>(`[data-view-id="${view.id}"]`)?.focus()
+  }
 
   const select = (id: string): void => {
     // Clicking the active view's icon hides the side bar, as in VS Code.
@@ -42,7 +62,16 @@ export function ActivityBar(): ReactElement {
 
   return (
     <nav className="lb-activity-bar" aria-label={t('workbench.activityBar')} data-testid="activity-bar">
-      <div className="lb-activity-bar-views" role="tablist" aria-orientation="vertical">
+      <div
+        className="lb-activity-bar-views"
+        role="tablist"
+        aria-orientation="vertical"
+        aria-label={t('workbench.views')}
+        onKeyDown={onViewsKeyDown}
+        onBlur={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocusedId(null)
+        }}
+      >
         {VIEWS.map((view) => {
           const selected = layout.sideBarVisible && view.id === active.id
           const shortcut = view.commandId ? keybindingText(view.commandId) : null
@@ -54,9 +83,12 @@ export function ActivityBar(): ReactElement {
               role="tab"
               aria-selected={selected}
               aria-label={label}
+              tabIndex={view.id === tabStopId ? 0 : -1}
+              data-view-id={view.id}
               title={shortcut ? `${label} (${shortcut})` : label}
               className={`lb-activity-item${selected ? ' is-active' : ''}`}
               data-testid={`activity-${view.id}`}
+              onFocus={() => setFocusedId(view.id)}
               onClick={() => select(view.id)}
             >
               <Codicon name={view.icon} />

@@ -32,6 +32,8 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
   const keybindingText = useKeybindingText()
   const menu = useRef<HTMLDivElement>(null)
   const [position, setPosition] = useState<{ left: number; top: number } | null>(null)
+  // What had focus when the menu opened (a right-clicked point has no element of its own).
+  const [opener] = useState(() => document.activeElement)
   const context = wb.context()
   const entries = items.filter(
     (item) => typeof item !== 'string' || item === '-' || wb.commands.isEnabled(item, context)
@@ -73,7 +75,17 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
     return () => window.removeEventListener('pointerdown', onPointerDown, true)
   }, [anchor, onClose])
 
+  /**
+   * Gives focus back to the anchor, or to what had it before the menu; done before an item runs,
+   * so that a dialog or picker it opens returns focus there too, not to the page.
+   */
+  const restoreFocus = (): void => {
+    const back = anchor instanceof HTMLElement ? anchor : opener
+    if (back instanceof HTMLElement && back.isConnected) back.focus()
+  }
+
   const run = (id: string): void => {
+    restoreFocus()
     onClose()
     void wb.runCommand(id)
   }
@@ -84,7 +96,7 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
     if (e.key === 'Escape' || e.key === 'Tab') {
       e.preventDefault()
       onClose()
-      if (anchor instanceof HTMLElement) anchor.focus()
+      restoreFocus()
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault()
       const step = e.key === 'ArrowDown' ? 1 : -1
@@ -115,6 +127,7 @@ export function ContextMenu({ anchor, placement, items, label, onClose }: Contex
               className="lb-context-menu-item"
               data-testid={`menu-${id.id}`}
               onClick={() => {
+                restoreFocus()
                 onClose()
                 id.run()
               }}

@@ -32,12 +32,16 @@ export function EditorTabs(): ReactElement {
   const strip = useRef<HTMLDivElement>(null)
   const [drop, setDrop] = useState<{ index: number } | null>(null)
   const [menu, setMenu] = useState<{ x: number; y: number } | null>(null)
+  // Set when the focused tab is closed with Delete: its neighbour that becomes active takes focus.
+  const refocus = useRef(false)
 
   useEffect(() => {
     const active = strip.current?.querySelector<HTMLElement>('[aria-selected="true"]')
     active?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
-    // Keep keyboard focus on the tab strip when switching with the arrow keys.
-    if (strip.current?.contains(document.activeElement) && document.activeElement !== active) active?.focus()
+    // Keep keyboard focus on the tab strip when switching with the arrow keys or closing a tab.
+    const inStrip = strip.current?.contains(document.activeElement) || refocus.current
+    refocus.current = false
+    if (inStrip && document.activeElement !== active) active?.focus()
   }, [state.activeId])
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -49,6 +53,7 @@ export function EditorTabs(): ReactElement {
     else if (e.key === 'End') next = state.tabs.length - 1
     else if (e.key === 'Delete' && state.activeId) {
       e.preventDefault()
+      refocus.current = true
       void wb.closeEditor(state.activeId)
       return
     }
@@ -147,18 +152,18 @@ export function EditorTabs(): ReactElement {
           >
             <Codicon name={editor.icon(tab.input)} className="lb-tab-icon" />
             <span className="lb-tab-label">{title}</span>
-            <button
-              type="button"
+            {/* A mouse target only: a control inside a tab is one no keyboard or screen reader
+                reaches (nested-interactive); they close the tab with Delete or Ctrl+W. */}
+            <span
               className="lb-tab-close"
-              tabIndex={-1}
-              aria-label={t('workbench.closeTab', { title })}
+              aria-hidden="true"
               title={t('workbench.closeTab', { title })}
               data-testid={`tab-close-${tab.id}`}
               onClick={close}
             >
               <Codicon name={tab.dirty ? 'circle-filled' : 'close'} className="lb-tab-close-icon" />
               {tab.dirty && <Codicon name="close" className="lb-tab-close-hover" />}
-            </button>
+            </span>
           </div>
         )
       })}

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react'
+import { useId } from 'react'
 import type { ExperimentResult } from '@shared/domain/experiments'
 import { Codicon } from '../../components/codicon'
 import { IconButton } from '../../components/icon-button'
@@ -111,6 +112,7 @@ function ExperimentItem({ experiment }: { experiment: ExperimentResult }): React
   const verdict = experimentVerdict(experiment)
   const metric = verdict.metric?.name ?? t('experiments.view.noPrimary')
   const lift = headlineLiftText(i18n, verdict.comparison)
+  const descriptionId = useId()
   const open = (): void => wb.openEditor({ kind: 'experiment', key: experiment.key, name: experiment.name })
   return (
     <li>
@@ -120,13 +122,7 @@ function ExperimentItem({ experiment }: { experiment: ExperimentResult }): React
         data-testid="experiments-item"
         data-name={experiment.name}
         data-key={experiment.key}
-        aria-label={t('experiments.view.itemLabel', {
-          name: experiment.name,
-          decision: decisionLabel(i18n, verdict.decision),
-          metric,
-          arm: verdict.comparison?.arm ?? '',
-          lift
-        })}
+        aria-describedby={descriptionId}
         title={experiment.name}
         onClick={open}
       >
@@ -149,6 +145,16 @@ function ExperimentItem({ experiment }: { experiment: ExperimentResult }): React
           </span>
         </span>
       </button>
+      {/* The name is what the row shows (label in name, WCAG 2.5.3); the sentence reads it out. */}
+      <span id={descriptionId} hidden>
+        {t('experiments.view.itemLabel', {
+          name: experiment.name,
+          decision: decisionLabel(i18n, verdict.decision),
+          metric,
+          arm: verdict.comparison?.arm ?? '',
+          lift
+        })}
+      </span>
     </li>
   )
 }

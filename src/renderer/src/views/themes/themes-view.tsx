@@ -1,5 +1,5 @@
 import type { MouseEvent, ReactElement } from 'react'
-import { useMemo, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { JobInfo } from '@shared/domain/jobs'
 import type { ThemesOverview, ThemeSummary } from '@shared/domain/themes'
 import { Codicon } from '../../components/codicon'
@@ -256,6 +256,7 @@ function ThemeItem({
         })
   const change = changeText(i18n, theme.trend)
   const impact = impactShortText(i18n, theme.impact)
+  const descriptionId = useId()
   const open = (): void => wb.openEditor({ kind: 'theme', id: theme.id, label: theme.label })
   const classes = [
     'lb-themes-item',
@@ -282,13 +283,7 @@ function ThemeItem({
       <button
         type="button"
         className="lb-themes-item-main"
-        aria-label={t('themes.view.itemLabel', {
-          label: name,
-          tickets: ticketsText(i18n, theme.size),
-          share: formatThemeShare(i18n, theme.share),
-          change,
-          impact
-        })}
+        aria-describedby={descriptionId}
         title={[
           name,
           ...(theme.renamed ? [t('themes.generatedLabel', { label: theme.generatedLabel })] : []),
@@ -337,6 +332,17 @@ function ThemeItem({
           </span>
         </span>
       </button>
+      {/* The name is what the row shows (label in name, WCAG 2.5.3); the sentence says what the
+          numbers mean. */}
+      <span id={descriptionId} hidden>
+        {t('themes.view.itemLabel', {
+          label: name,
+          tickets: ticketsText(i18n, theme.size),
+          share: formatThemeShare(i18n, theme.share),
+          change,
+          impact
+        })}
+      </span>
       <button
         type="button"
         className="lb-icon-button lb-themes-item-more"

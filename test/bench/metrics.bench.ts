@@ -3,11 +3,9 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { ROOT } from '../e2e/harness/paths'
 import { buildMetricsReport } from '../../src/main/core/metrics/metrics-report'
-import { createImportBatch } from '../../src/main/core/store/repositories/import-batches'
-import type { SurveyResponseRow } from '../../src/main/core/store/repositories/survey-responses'
-import { insertSurveyResponses } from '../../src/main/core/store/repositories/survey-responses'
 import { Workspace } from '../../src/main/core/store/workspace'
 import { median, writeBenchResult } from './bench-results'
+import { writeGeneratedSurveyResponses } from './fixtures/generated-workspace'
 
 /**
  * CSAT and NPS for a million survey responses (issue 4, "Performance"): the metrics report grouped
@@ -21,21 +19,6 @@ const CACHE = join(ROOT, 'test-results', 'bench-cache')
 const RESULTS = join(ROOT, 'test-results', 'bench')
 const REPS = 9
 const TARGET_MS = 300
-const REGIONS = Array.from({ length: 20 }, (_, i) => `Region ${String(i + 1).padStart(2, '0')}`)
-const CHANNELS = ['in_app', 'email', 'web']
-const TIERS = ['Basic', 'Plus', 'Premier']
-
-/** A deterministic generator (mulberry32), so every run measures the same workspace. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Two years of responses, written as one batch; cached between runs. */
 async function ensureWorkspace(): Promise<string> {
   mkdirSync(CACHE, { recursive: true })
@@ -45,40 +28,7 @@ async function ensureWorkspace(): Promise<string> {
   rmSync(building, { force: true })
   const ws = await Workspace.create(building)
   ws.settings.update({ timeZone: 'Asia/Singapore' })
-  const rnd = random(20261122)
-  const start = Date.parse('2025-01-01T00:00:00+08:00')
-  const span = Date.parse('2027-01-01T00:00:00+08:00') - start
-  const batchId = createImportBatch(ws.db, {
-    kind: 'survey_responses',
-    sourceName: 'bench-surveys.csv',
-    format: 'generated',
-    startedAt: Date.now()
-  })
-  const CHUNK = 20_000
-  for (let offset = 0; offset < ROWS; offset += CHUNK) {
-    const rows: SurveyResponseRow[] = []
-    for (let i = offset; i < Math.min(ROWS, offset + CHUNK); i++) {
-      const region = Math.floor(rnd() * REGIONS.length)
-      const mood = rnd() + region / 80
-      rows.push({
-        sourceSystem: 'bench',
-        externalId: `B${i}`,
-        survey: 'Pulse',
-        submittedAt: start + Math.floor(rnd() * span),
-        customerId: `C${i % 50_000}`,
-        csatScore: rnd() < 0.95 ? Math.min(5, 1 + Math.floor(mood * 5)) : null,
-        csatScaleMax: 5,
-        npsScore: rnd() < 0.9 ? Math.min(10, Math.floor(mood * 11)) : null,
-        comment: rnd() < 0.4 ? `Comment ${i} about delivery and the app` : null,
-        channel: CHANNELS[i % 3]!,
-        segments: { region: REGIONS[region]!, tier: TIERS[Math.floor(rnd() * 3)]! },
-        attributes: null,
-        batchId,
-        sourceLine: i + 2
-      })
-    }
-    ws.db.transaction(() => insertSurveyResponses(ws.db, rows))()
-  }
+  writeGeneratedSurveyResponses(ws, ROWS)
   ws.db.pragma('wal_checkpoint(TRUNCATE)')
   ws.close()
   renameSync(building, path)

@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from '@playwright/test'
 import { ROOT } from '../e2e/harness/paths'
 import { readTablePage } from '../../src/main/core/explore/table-browser'
-import type { IndexTicketsSummary } from '../../src/main/core/search/index-tickets'
 import { buildMatchExpression } from '../../src/main/core/search/query'
 import { tokenizeTicket } from '../../src/main/core/search/tokenize'
 import { Workspace } from '../../src/main/core/store/workspace'
-import { median, writeBenchResult } from './bench-results'
-import type { GeneratedTicket } from './fixtures/generate-ticket-csv'
-import { ensureTicketCsv, generateTickets } from './fixtures/generate-ticket-csv'
+import { median, percentile, writeBenchResult } from './bench-results'
+import { ensureTicketCsv } from './fixtures/generate-ticket-csv'
+import { runSearchIndexJob, writeGeneratedTickets } from './fixtures/generated-workspace'
 
 /**
  * Full-text search at a million tickets (issue 3, item 8 and "Performance"): our index build
@@ -56,24 +55,6 @@ const QUERIES: QueryCase[] = [
   { id: 'mixed', label: 'Mixed English and Chinese', query: 'Android 闪退', likeTerms: ['android', '闪退'] }
 ]
 
-/**
- * Runs the built 'search.index' job as the hosts do (job-worker.js in a worker thread) and prints
- * its summary, its wall time from the worker's start, and the process's peak RSS.
- */
-const JOB_PROCESS = `
-const { Worker } = require('node:worker_threads')
-const [script, path] = process.argv.slice(1)
-const started = performance.now()
-const worker = new Worker(script, { workerData: { kind: 'search.index', params: { path }, cancel: new SharedArrayBuffer(4) } })
-worker.on('message', (m) => {
-  if (m.type === 'progress') return
-  if (m.type === 'error') throw new Error(m.error.message)
-  const elapsedMs = performance.now() - started
-  console.log(JSON.stringify({ summary: m.result, elapsedMs, maxRssKb: process.resourceUsage().maxRSS }))
-  void worker.terminate()
-})
-`
-
 /** Runs a script in the sqlite3 shell on `db` and returns the wall time in seconds. */
 function shell(db: string, script: string): number {
   const started = process.hrtime.bigint()
@@ -97,10 +78,7 @@ function time<T>(reps: number, fn: () => T, before?: () => void): { result: T; r
   return { result, runs }
 }
 
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!
-}
+const p95 = (values: readonly number[]): number => percentile(values, 0.95)
 
 function indexBytes(db: Database.Database, prefix: string): number {
   const row = db.prepare('SELECT sum(pgsize) AS n FROM dbstat WHERE name LIKE ?').get(`${prefix}%`) as {
@@ -124,55 +102,15 @@ test('search index build and query mix at 1,000,000 tickets', async () => {
   // The workspace: the same rows as the CSV (same generator, same seed), written directly, since
   // the import pipeline has a benchmark of its own.
   const ws = await Workspace.create(wsPath)
-  const batch = ws.db
-    .prepare(
-      "INSERT INTO import_batches (kind, source_name, format, started_at) VALUES ('tickets', 'bench.csv', 'csv', 0)"
-    )
-    .run().lastInsertRowid
-  const insert = ws.db.prepare(
-    `INSERT INTO tickets (source_system, external_id, created_at, channel, status, subject, text, customer_id, batch_id, source_line)
-     VALUES ('bench', ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-  )
-  let line = 1
-  let chunk: GeneratedTicket[] = []
-  const flush = ws.db.transaction(() => {
-    for (const t of chunk)
-      insert.run(
-        t.ticketId,
-        Date.parse(t.createdAt),
-        t.channel,
-        t.status,
-        t.subject,
-        t.description,
-        t.customerId,
-        batch,
-        ++line
-      )
-  })
-  for (const t of generateTickets({ rows: ROWS })) {
-    chunk.push(t)
-    if (chunk.length === 50_000) {
-      flush()
-      chunk = []
-    }
-  }
-  flush()
+  writeGeneratedTickets(ws, ROWS)
   ws.db.pragma('wal_checkpoint(TRUNCATE)')
   const tableBytes = statSync(wsPath).size
 
   // (a) Our index build as the hosts run it: the built job worker (`npm run bench` builds first),
   // in a worker thread, on its own connection, in chunks, tokenising ahead in a second thread. (Not this test
   // runner's on-the-fly TypeScript, which runs the tokeniser about twice as slowly.)
-  const jobWorker = join(ROOT, 'out', 'main', 'job-worker.js')
-  if (!existsSync(jobWorker)) throw new Error(`${jobWorker} is missing: run \`npm run build:only\` first.`)
   const loadBefore = loadavg()
-  // In a fresh Node process of its own, so that its peak memory is the job's alone.
-  const run = JSON.parse(
-    execFileSync(process.execPath, ['-e', JOB_PROCESS, jobWorker, wsPath], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20
-    })
-  ) as { summary: IndexTicketsSummary; elapsedMs: number; maxRssKb: number }
+  const run = runSearchIndexJob(wsPath)
   const summary = run.summary
   const peakRss = run.maxRssKb * 1024
   const ourBuildS = run.elapsedMs / 1000

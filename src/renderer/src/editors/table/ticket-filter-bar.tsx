@@ -11,10 +11,15 @@ import { useWorkbench } from '../../state/workbench-context'
 import { groupThemes, themeName } from '../themes/theme-model'
 import { useThemes } from '../themes/use-themes'
 import type { TicketFilterDraft } from './ticket-filter'
-import { EMPTY_CHOICE, EMPTY_FILTER, MAX_SEARCH, isFilterActive, isRangeInverted } from './ticket-filter'
+import {
+  EMPTY_CHOICE,
+  EMPTY_FILTER,
+  MAX_SEARCH,
+  SEARCH_DEBOUNCE_MS,
+  isFilterActive,
+  isRangeInverted
+} from './ticket-filter'
 
-/** Typing pauses this long before the search runs. */
-export const SEARCH_DEBOUNCE_MS = 250
 const EMPTY_VALUE = EMPTY_CHOICE
 
 type Distinct = { values: readonly DistinctValue[] } | { unavailable: true } | null

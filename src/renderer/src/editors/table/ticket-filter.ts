@@ -1,3 +1,6 @@
+/** Typing pauses this long before the search runs. */
+export const SEARCH_DEBOUNCE_MS = 250
+
 /** The tickets table's filter as the filter bar edits it. */
 export interface TicketFilterDraft {
   search: string

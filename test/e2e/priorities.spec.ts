@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs'
 import type { Download } from '@playwright/test'
 import type { PriorityList, PriorityRow, ThemeSuggestions } from '../../src/shared/domain/priorities'
-import type { ThemesOverview } from '../../src/shared/domain/themes'
 import { expect, screenshotPath, test } from './fixtures'
 import { thinTickets } from './harness/thin-tickets'
 import { PrioritiesEditor, ReportPreview } from './pages/priorities'
-import { RUN_TIMEOUT } from './pages/themes'
+import { RUN_TIMEOUT, findThemes } from './pages/themes'
 import { WorkbenchPage } from './pages/workbench-page'
 
 const THEMES = ['dark', 'light', 'high-contrast'] as const
@@ -33,12 +32,7 @@ test.describe('priorities', () => {
     await wb.usePreferences('light', 'en')
 
     // Themes first (as the user would: Find Themes), so that every complaint theme is a candidate.
-    await wb.api('themes.run', {})
-    await expect
-      .poll(async () => ((await wb.api('themes.list', {})) as ThemesOverview).run !== null, {
-        timeout: RUN_TIMEOUT
-      })
-      .toBe(true)
+    await findThemes(wb)
 
     await wb.runCommand('Open Feature Priorities')
     const editor = new PrioritiesEditor(page)

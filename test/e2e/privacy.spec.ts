@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Download } from '@playwright/test'
-import type { ThemesOverview } from '../../src/shared/domain/themes'
 import { expect, isLocalUrl, test } from './fixtures'
 import { ROOT } from './harness/paths'
 import { thinTickets } from './harness/thin-tickets'
 import { ExperimentsView } from './pages/experiments'
 import { MetricsDashboard } from './pages/metrics-dashboard'
 import { PrioritiesEditor, ReportPreview } from './pages/priorities'
-import { RUN_TIMEOUT, ThemesView } from './pages/themes'
+import { RUN_TIMEOUT, ThemesView, findThemes } from './pages/themes'
 import { WorkbenchPage } from './pages/workbench-page'
 
 /*
@@ -64,12 +63,7 @@ test.describe('privacy', () => {
     await expect(experiments.items.first()).toBeVisible()
 
     // Themes: found on this machine, then shown.
-    await wb.api('themes.run', {})
-    await expect
-      .poll(async () => ((await wb.api('themes.list', {})) as ThemesOverview).run !== null, {
-        timeout: RUN_TIMEOUT
-      })
-      .toBe(true)
+    await findThemes(wb)
     const themes = new ThemesView(page)
     await themes.show()
     await themes.waitLoaded()

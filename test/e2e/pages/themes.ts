@@ -1,8 +1,24 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect } from '@playwright/test'
+import type { ThemesOverview } from '../../../src/shared/domain/themes'
 
 /** How long a clustering run of the demo workspace may take on a slow machine. */
 export const RUN_TIMEOUT = 600_000
+
+/**
+ * Finds themes through the API (as Find Themes does) and waits until the run is saved, so that the
+ * Themes view, a theme's editor and the priorities have content.
+ */
+export async function findThemes(wb: {
+  api(method: string, args: unknown): Promise<unknown>
+}): Promise<void> {
+  await wb.api('themes.run', {})
+  await expect
+    .poll(async () => ((await wb.api('themes.list', {})) as ThemesOverview).run !== null, {
+      timeout: RUN_TIMEOUT
+    })
+    .toBe(true)
+}
 
 /** The Themes view in the side bar: the ranked themes, the excluded ones, empty states and runs. */
 export class ThemesView {
